@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+//
+// nlpipe: small NLP programs that are Unix filters. See README.md and the module map in
+// Sources/README.md: executables lean on CommandLineSupport and the domain modules; nothing
+// imports upward, and only CICU talks to ICU.
+import PackageDescription
+
+let package = Package(
+    name: "nlpipe",
+    products: [
+        .executable(name: "tokenize", targets: ["tokenize"]),
+        .executable(name: "vocab", targets: ["vocab"]),
+        .executable(name: "bleu", targets: ["bleu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Mechanism modules.
+        .target(name: "Diagnostics"),
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "Text", dependencies: ["CICU", "Diagnostics"]),
+        .target(name: "Records", dependencies: ["Diagnostics"]),
+        .target(name: "ModelArchive", dependencies: ["Diagnostics"]),
+        .target(name: "Randomness"),
+        // Domain modules.
+        .target(name: "VocabularyModule", dependencies: ["ModelArchive", "Diagnostics"]),
+        .target(name: "Metrics", dependencies: ["Randomness", "Diagnostics"]),
+        // Command-line layer.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["Records", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Executables: thin mains.
+        .executableTarget(
+            name: "tokenize",
+            dependencies: ["CommandLineSupport", "Records", "Text",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "vocab",
+            dependencies: ["CommandLineSupport", "Records", "VocabularyModule", "ModelArchive",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "bleu",
+            dependencies: ["CommandLineSupport", "Records", "Metrics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Tests.
+        .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+        .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "_TestSupport"]),
+        .testTarget(name: "ModelArchiveTests", dependencies: ["ModelArchive", "_TestSupport"]),
+        .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "_TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
+        .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "_TestSupport"]),
+    ]
+)

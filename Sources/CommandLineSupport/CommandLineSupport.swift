@@ -1,0 +1,1 @@
+// CommandLineSupport module: placeholder while the module is being written.

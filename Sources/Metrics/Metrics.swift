@@ -1,0 +1,1 @@
+// Metrics module: placeholder while the module is being written.

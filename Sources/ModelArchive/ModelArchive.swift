@@ -1,0 +1,1 @@
+// ModelArchive module: placeholder while the module is being written.

@@ -1,0 +1,1 @@
+// Randomness module: placeholder while the module is being written.

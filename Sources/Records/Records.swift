@@ -1,0 +1,1 @@
+// Records module: placeholder while the module is being written.

@@ -1,0 +1,1 @@
+// Text module: placeholder while the module is being written.

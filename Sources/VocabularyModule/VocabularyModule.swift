@@ -1,0 +1,1 @@
+// VocabularyModule module: placeholder while the module is being written.
