@@ -1,1 +1,0 @@
-// CommandLineSupport module: placeholder while the module is being written.

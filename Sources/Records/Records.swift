@@ -1,1 +1,0 @@
-// Records module: placeholder while the module is being written.
