@@ -23,11 +23,12 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         .target(name: "Text", dependencies: ["CICU", "Diagnostics"]),
+        .target(name: "JSONCore", dependencies: ["Diagnostics"]),
         .target(name: "Records", dependencies: ["Diagnostics"]),
-        .target(name: "ModelArchive", dependencies: ["Diagnostics"]),
+        .target(name: "ModelArchive", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "Randomness"),
         // Domain modules.
-        .target(name: "VocabularyModule", dependencies: ["ModelArchive", "Diagnostics"]),
+        .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["Randomness", "Diagnostics"]),
         // Command-line layer.
         .target(
@@ -54,8 +55,9 @@ let package = Package(
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records", "_TestSupport"]),
-        .testTarget(name: "ModelArchiveTests", dependencies: ["ModelArchive", "_TestSupport"]),
-        .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "_TestSupport"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "_TestSupport"]),
+        .testTarget(name: "ModelArchiveTests", dependencies: ["ModelArchive", "JSONCore", "_TestSupport"]),
+        .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "_TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),

@@ -1,1 +1,0 @@
-// ModelArchive module: placeholder while the module is being written.
