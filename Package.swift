@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "Text", dependencies: ["CICU", "Diagnostics"]),
         .target(name: "JSONCore", dependencies: ["Diagnostics"]),
-        .target(name: "Records", dependencies: ["Diagnostics"]),
+        .target(name: "Records", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "ModelArchive", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "Randomness"),
         // Domain modules.

@@ -1,4 +1,5 @@
 import Diagnostics
+import JSONCore
 
 /// How a program's input is to be read.
 public enum InputFormat: Sendable, Equatable {
@@ -49,7 +50,7 @@ public final class LineInput {
             reader.willRead = willRead
             while let line = try reader.nextLine() {
                 do {
-                    if validateUTF8, let bad = UTF8Validation.firstInvalidOffset(line) {
+                    if validateUTF8, let bad = UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(line)) {
                         throw RecordsError.invalidLine("invalid UTF-8 at byte \(bad + 1)")
                     }
                     try body(line, reader.lineNumber)

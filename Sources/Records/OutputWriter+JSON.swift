@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Writing records: `beginRecord`, fields, `endRecord`. Keys are written as given (callers pass
 /// plain names); values are escaped. Fields copied from the input keep their bytes exactly.
 extension OutputWriter {
@@ -20,7 +22,7 @@ extension OutputWriter {
     public func key(_ name: String) {
         if buffer.last != UInt8(ascii: "{") { buffer.append(UInt8(ascii: ",")) }
         var name = name
-        name.withUTF8 { JSONStringCodec.appendQuoted($0, to: &buffer) }
+        name.withUTF8 { JSONString.appendEscaped(UnsafeRawBufferPointer($0), to: &buffer) }
         buffer.append(UInt8(ascii: ":"))
     }
 
@@ -39,13 +41,13 @@ extension OutputWriter {
     /// A string value from UTF-8 bytes.
     @inline(__always)
     public func stringValue(_ utf8: UnsafeBufferPointer<UInt8>) {
-        JSONStringCodec.appendQuoted(utf8, to: &buffer)
+        JSONString.appendEscaped(UnsafeRawBufferPointer(utf8), to: &buffer)
     }
 
     /// A string value.
     public func stringValue(_ text: String) {
         var text = text
-        text.withUTF8 { JSONStringCodec.appendQuoted($0, to: &buffer) }
+        text.withUTF8 { JSONString.appendEscaped(UnsafeRawBufferPointer($0), to: &buffer) }
     }
 
     /// An array of strings.
@@ -93,12 +95,12 @@ extension OutputWriter {
         }
     }
 
-    /// A number: the shortest text that reads back as the same Double. Swift's `description`
-    /// spells it as Python's `repr` (and so `json.dumps`) does: `0.1`, `100.0`, `1e-05`, `1e+16`.
-    /// NaN and infinities, which JSON cannot hold, are written as `null`.
+    /// A number: the shortest text that reads back as the same Double, spelt as Python's `repr`
+    /// (and so `json.dumps`) spells it (`JSONNumber`). NaN and infinities, which JSON cannot
+    /// hold, are written as `null`.
     public func doubleValue(_ value: Double) {
-        guard value.isFinite else { write("null"); return }
-        write(value.description)
+        guard let number = JSONNumber(value) else { write("null"); return }
+        write(number.text)
     }
 
     /// A boolean.

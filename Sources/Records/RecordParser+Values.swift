@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Typed access to the values of the last parsed record. A value of the wrong type is an
 /// `invalidLine` error naming the field, so a filter reports it with the line number.
 extension RecordParser {
@@ -17,7 +19,7 @@ extension RecordParser {
     public func string(_ i: Int, field name: String) throws -> String {
         guard valueType(i) == .string else { throw wrongType(name, "a string") }
         let f = fields[i]
-        return try JSONStringCodec.string(UnsafeBufferPointer(rebasing: line[f.valueStart + 1..<f.valueEnd - 1]))
+        return try JSONString.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[f.valueStart + 1..<f.valueEnd - 1])))
     }
 
     /// The decoded UTF-8 bytes of the string value of field `i`, passed to `body` without creating
@@ -26,10 +28,9 @@ extension RecordParser {
         guard valueType(i) == .string else { throw wrongType(name, "a string") }
         let f = fields[i]
         let raw = UnsafeBufferPointer(rebasing: line[f.valueStart + 1..<f.valueEnd - 1])
-        if JSONStringCodec.memchrBackslash(raw) == nil { return try body(raw) }
-        scratch.removeAll(keepingCapacity: true)
-        try JSONStringCodec.unescape(raw, into: &scratch)
-        return try scratch.withUnsafeBufferPointer { try body($0) }
+        if !raw.contains(UInt8(ascii: "\\")) { return try body(raw) }
+        var decoded = try JSONString.decode(UnsafeRawBufferPointer(raw))
+        return try decoded.withUTF8 { try body($0) }
     }
 
     /// Calls `body` with the decoded UTF-8 bytes of each string in the array value of field `i`
@@ -39,7 +40,6 @@ extension RecordParser {
         let f = fields[i]
         var j = f.valueStart + 1
         let end = f.valueEnd - 1
-        var element: [UInt8] = []
         while j < end {
             let b = line[j]
             if b == UInt8(ascii: "\"") {
@@ -50,9 +50,8 @@ extension RecordParser {
                 }
                 let raw = UnsafeBufferPointer(rebasing: line[j + 1..<k])
                 if escaped {
-                    element.removeAll(keepingCapacity: true)
-                    try JSONStringCodec.unescape(raw, into: &element)
-                    try element.withUnsafeBufferPointer { try body($0) }
+                    var decoded = try JSONString.decode(UnsafeRawBufferPointer(raw))
+                    try decoded.withUTF8 { try body($0) }
                 } else {
                     try body(raw)
                 }

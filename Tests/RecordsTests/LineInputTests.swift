@@ -14,7 +14,7 @@ import Records
         defer { unlink(path) }
         let input = LineInput(paths: [path])
         let parser = RecordParser()
-        #expect(throws: RecordsError.located(source: path, line: 2, message: "malformed JSON: expected a value at end of line")) {
+        #expect(throws: RecordsError.located(source: path, line: 2, message: "malformed JSON at byte 6: unexpected end of input, expected a value")) {
             try input.forEachLine(readers: input.openAll(), validateUTF8: false, skipInvalid: false) { line, _ in
                 try parser.parse(line)
             }
