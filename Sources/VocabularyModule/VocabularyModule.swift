@@ -1,1 +1,0 @@
-// VocabularyModule module: placeholder while the module is being written.

@@ -1,0 +1,57 @@
+/// Splits a byte stream that arrives in chunks into tokens separated by ASCII whitespace
+/// (space, tab, line feed, vertical tab, form feed, carriage return), as Python's `bytes.split()`
+/// does. A token cut by a chunk boundary is held back and completed by the next chunk, so a
+/// caller can hand over fixed-size reads of a single 100 MB line.
+///
+/// Only ASCII whitespace separates tokens (U+00A0 and other Unicode spaces stay inside tokens);
+/// text from `tokenize` is separated by plain spaces. Memory: the longest token cut by a boundary.
+public struct WhitespaceSplitter: Sendable {
+    /// The start of a token that the previous chunk ended in.
+    @usableFromInline var pending: [UInt8] = []
+
+    public init() {}
+
+    /// Whether `byte` is ASCII whitespace: 0x20 or 0x09…0x0D.
+    @inlinable @inline(__always)
+    public static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 && (UInt64(0x1_0000_3E00) >> UInt64(byte)) & 1 == 1
+    }
+
+    /// Calls `body` with every token that ends inside `chunk` (spans valid during the call); a
+    /// token reaching the end of the chunk is kept for the next call or `finish`.
+    /// Complexity: O(chunk length); no allocation unless a token straddles the boundary.
+    @inlinable
+    public mutating func split(_ chunk: UnsafeRawBufferPointer,
+                               _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        guard let base = chunk.baseAddress else { return }
+        let count = chunk.count
+        var i = 0
+        if !pending.isEmpty {
+            // Complete the straddling token first.
+            while i < count && !Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+            pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: i))
+            if i == count { return }
+            try pending.withUnsafeBytes { try body($0) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while true {
+            while i < count && Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+            if i == count { return }
+            let start = i
+            while i < count && !Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+            if i == count {
+                pending.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: i - start))
+                return
+            }
+            try body(UnsafeRawBufferPointer(start: base + start, count: i - start))
+        }
+    }
+
+    /// Ends the stream: calls `body` with the held-back token, if any.
+    @inlinable
+    public mutating func finish(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        if pending.isEmpty { return }
+        try pending.withUnsafeBytes { try body($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+}
