@@ -18,7 +18,7 @@ import Darwin
 /// the key's words with fixed odd constants, the two halves xored.
 ///
 /// Not thread-safe; `TokenCounter` and `Vocabulary` wrap it with value semantics.
-final class TokenTable: @unchecked Sendable {
+final class TokenTable {
     /// One distinct key. The first (up to) eight key bytes are kept inline, zero-padded, so most
     /// tokens compare without touching the arena.
     struct Entry {
