@@ -179,8 +179,9 @@ public struct JSONParser {
         }
     }
 
-    /// Parses the string whose opening quote is at `position`.
+    /// Parses the string whose opening quote is at `position` (an error if there is none).
     public mutating func parseString() throws -> String {
+        guard peek == 0x22 else { throw expected("a string") }
         let start = position + 1
         guard let end = JSONString.endOfString(in: buffer, from: start) else {
             throw JSONError(offset: position, reason: "unterminated string")
@@ -195,8 +196,10 @@ public struct JSONParser {
         }
     }
 
-    /// Checks the string whose opening quote is at `position` and moves past it.
+    /// Checks the string whose opening quote is at `position` (an error if there is none) and
+    /// moves past it.
     public mutating func skipString() throws {
+        guard peek == 0x22 else { throw expected("a string") }
         let start = position + 1
         guard let end = JSONString.endOfString(in: buffer, from: start) else {
             throw JSONError(offset: position, reason: "unterminated string")

@@ -19,7 +19,7 @@ extension TokenCounter {
         let table = self.table
         try TokenListTensors.add(to: &writer, count: order.count,
                                  appendToken: { i, bytes in bytes.append(contentsOf: table.key(at: order[i])) },
-                                 countOf: { table.values[order[$0]] })
+                                 countOf: { table.value(at: order[$0]) })
         writer.setConfig(config ?? ["corpus_tokens": JSONValue(totalCount), "corpus_types": JSONValue(distinctCount)])
         return writer
     }

@@ -53,7 +53,7 @@ public struct TokenCounter: @unchecked Sendable {
 
     /// The count of a token (0 when never seen).
     public func count(of token: UnsafeRawBufferPointer) -> Int {
-        table.find(token.baseAddress, token.count).map { table.values[$0] } ?? 0
+        table.find(token.baseAddress, token.count).map { table.value(at: $0) } ?? 0
     }
 
     /// The count of a token (0 when never seen).
@@ -68,7 +68,7 @@ public struct TokenCounter: @unchecked Sendable {
         let source = other.table
         for index in 0..<source.count {
             let key = source.key(at: index)
-            table.add(key.baseAddress, key.count, source.values[index])
+            table.add(key.baseAddress, key.count, source.value(at: index))
         }
         totalCount &+= other.totalCount
     }
@@ -79,7 +79,7 @@ public struct TokenCounter: @unchecked Sendable {
         let table = self.table
         var order = (0..<table.count).filter(include)
         order.sort { i, j in
-            let (ci, cj) = (table.values[i], table.values[j])
+            let (ci, cj) = (table.value(at: i), table.value(at: j))
             if ci != cj { return ci > cj }
             return TokenCounter.bytesPrecede(table.key(at: i), table.key(at: j))
         }
@@ -100,14 +100,14 @@ public struct TokenCounter: @unchecked Sendable {
     /// code-point order). The bytes are valid during the call only.
     public func forEachByFrequency(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) rethrows {
         for index in entriesByFrequency() {
-            try body(table.key(at: index), table.values[index])
+            try body(table.key(at: index), table.value(at: index))
         }
     }
 
     /// Tokens and counts, most frequent first (ties in code-point order). Bytes that are not UTF-8
     /// are shown with U+FFFD; this is for display, `Vocabulary` rejects such tokens.
     public func sortedByFrequency() -> [(token: String, count: Int)] {
-        entriesByFrequency().map { (String(decoding: table.key(at: $0), as: UTF8.self), table.values[$0]) }
+        entriesByFrequency().map { (String(decoding: table.key(at: $0), as: UTF8.self), table.value(at: $0)) }
     }
 }
 
@@ -118,7 +118,7 @@ extension TokenCounter: Equatable {
         for index in 0..<lhs.table.count {
             let key = lhs.table.key(at: index)
             guard let other = rhs.table.find(key.baseAddress, key.count),
-                  rhs.table.values[other] == lhs.table.values[index] else { return false }
+                  rhs.table.value(at: other) == lhs.table.value(at: index) else { return false }
         }
         return true
     }

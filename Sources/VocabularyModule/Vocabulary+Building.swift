@@ -43,10 +43,10 @@ extension Vocabulary {
             var token = token
             let entry = token.withUTF8 { table.find($0.baseAddress, $0.count) }
             if let entry { specialEntries.insert(entry) }
-            specialCounts.append(entry.map { table.values[$0] } ?? 0)
+            specialCounts.append(entry.map { table.value(at: $0) } ?? 0)
         }
         var order = counter.entriesByFrequency { entry in
-            table.values[entry] >= options.minCount && !specialEntries.contains(entry)
+            table.value(at: entry) >= options.minCount && !specialEntries.contains(entry)
         }
         if let maxSize = options.maxSize, order.count > maxSize - specials.count {
             order.removeSubrange((maxSize - specials.count)...)
@@ -62,7 +62,7 @@ extension Vocabulary {
                 throw Failure(.badData, "a token is not valid UTF-8 (bytes \(hex))")
             }
             tokens.append(token)
-            counts.append(table.values[entry])
+            counts.append(table.value(at: entry))
         }
         try self.init(tokens: tokens, counts: counts, specials: specials, options: options,
                       corpusTokenCount: counter.totalCount, corpusTypeCount: counter.distinctCount)

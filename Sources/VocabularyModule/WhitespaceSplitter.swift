@@ -17,6 +17,26 @@ public struct WhitespaceSplitter: Sendable {
         byte <= 0x20 && (UInt64(0x1_0000_3E00) >> UInt64(byte)) & 1 == 1
     }
 
+    /// The offset of the first whitespace byte at or after `from`, or `count`. Eight bytes at a
+    /// time: `(w - 0x21…21) & ~w & 0x80…80` flags bytes below 0x21, and its lowest flag is exact.
+    @inlinable @inline(__always)
+    static func tokenEnd(_ base: UnsafeRawPointer, from: Int, count: Int) -> Int {
+        var i = from
+        while i + 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+            if low == 0 {
+                i += 8
+                continue
+            }
+            let candidate = i + low.trailingZeroBitCount >> 3
+            if isWhitespace(base.load(fromByteOffset: candidate, as: UInt8.self)) { return candidate }
+            i = candidate + 1   // a control character that is not whitespace belongs to the token
+        }
+        while i < count && !isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+        return i
+    }
+
     /// Calls `body` with every token that ends inside `chunk` (spans valid during the call); a
     /// token reaching the end of the chunk is kept for the next call or `finish`.
     /// Complexity: O(chunk length); no allocation unless a token straddles the boundary.
@@ -28,7 +48,7 @@ public struct WhitespaceSplitter: Sendable {
         var i = 0
         if !pending.isEmpty {
             // Complete the straddling token first.
-            while i < count && !Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+            i = Self.tokenEnd(base, from: 0, count: count)
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: i))
             if i == count { return }
             try pending.withUnsafeBytes { try body($0) }
@@ -38,7 +58,7 @@ public struct WhitespaceSplitter: Sendable {
             while i < count && Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
             if i == count { return }
             let start = i
-            while i < count && !Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+            i = Self.tokenEnd(base, from: i + 1, count: count)
             if i == count {
                 pending.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: i - start))
                 return

@@ -47,13 +47,29 @@ struct JSONSerializationTests {
             var viaSequence: [UInt8] = []
             JSONString.appendEscaped(text.utf8.lazy.map { $0 }, to: &viaSequence)
             #expect(viaSequence == quoted)
+            let utf8 = Array(text.utf8)
+            let room = JSONString.maximumEscapedCount(utf8.count)
+            var raw = [UInt8](repeating: 0xAA, count: room + 1)
+            let written = utf8.withUnsafeBytes { source in
+                raw.withUnsafeMutableBytes { JSONString.writeEscaped(source, to: $0.baseAddress!) }
+            }
+            #expect(Array(raw[..<written]) == quoted)
+            #expect(raw[room] == 0xAA, "wrote past the documented maximum")
         }
+    }
+
+    @Test func theMaximumEscapedCountIsReached() {
+        let controls = [UInt8](repeating: 0x01, count: 10)
+        var out: [UInt8] = []
+        controls.withUnsafeBytes { JSONString.appendEscaped($0, to: &out) }
+        #expect(out.count == JSONString.maximumEscapedCount(10))
+        #expect(String(decoding: out, as: UTF8.self).hasPrefix(#""\u0001\u0001"#))
     }
 
     @Test func doublesPrintLikePythonRepr() throws {
         // Interesting values plus random bit patterns across the whole exponent range.
         var values: [Double] = [0.0, -0.0, 0.1, 0.2 + 0.1, 1.0, 100.0, 1e15, 1e16, 9999999999999998.0, 1e-4, 1e-5,
-                                0.00012345, 1.5e300, 5e-324, 2.2250738585072014e-308, .greatestFiniteMagnitude,
+                                0.00012345, 1.5e300, .leastNonzeroMagnitude, 2.2250738585072014e-308, .greatestFiniteMagnitude,
                                 -123.456, 1e22, 1e23, 123456789012345680.0, 2.5e-7, 0.5]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import JSONCore
-@testable import ModelArchive
+import ModelArchive
 
 /// Writing then reading gives back every tensor, shape, dtype and metadata entry.
 struct ArchiveRoundTripTests {

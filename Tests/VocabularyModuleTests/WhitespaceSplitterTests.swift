@@ -25,7 +25,7 @@ struct WhitespaceSplitterTests {
 
     @Test func chunkBoundariesNeverChangeTheTokens() {
         var generator = TestCorpus.Generator(state: 7)
-        let pieces: [String] = ["a", "bc", "défg", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "日本", "x"]
+        let pieces: [String] = ["a", "bc", "défg", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "日本", "x", "\u{1}", "\u{1F}", "abcdefghijklmnop"]
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0..<60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let bytes = Array(text.utf8)
@@ -42,8 +42,10 @@ struct WhitespaceSplitterTests {
                 == ["start", String(repeating: "long", count: 100), "end"])
     }
 
-    @Test func nonASCIISpacesStayInsideTokens() {
+    @Test func nonASCIISpacesAndOtherControlCharactersStayInsideTokens() {
         #expect(splitInChunks(Array("a\u{A0}b c".utf8), sizes: [2]).count == 2)
+        let tokens = splitInChunks(Array("abc\u{1}defghijk\u{1F}lmnopq rs".utf8), sizes: [100])
+        #expect(tokens.map { String(decoding: $0, as: UTF8.self) } == ["abc\u{1}defghijk\u{1F}lmnopq", "rs"])
     }
 
     @Test func countingWiki8SampleInChunksMatchesPythonCounter() throws {
