@@ -54,10 +54,10 @@ let package = Package(
         // Tests.
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
-        .testTarget(name: "RecordsTests", dependencies: ["Records", "_TestSupport"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "VocabularyModule", "_TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "_TestSupport"]),
         .testTarget(name: "ModelArchiveTests", dependencies: ["ModelArchive", "JSONCore", "_TestSupport"]),
-        .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "_TestSupport"]),
+        .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "Records", "_TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),

@@ -51,52 +51,29 @@ public final class TokenInput {
     /// Splits blocks of plain text on ASCII white space, carrying a token cut by a block boundary.
     private func forEachPlainToken(_ reader: ByteReader, token: (UnsafeBufferPointer<UInt8>) throws -> Void,
                                    endOfSequence: () throws -> Void) throws {
-        var pending: [UInt8] = []
+        var splitter = WhitespaceSplitter()
         var line = 1
         var lineHasTokens = false
-        func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-            if let bad = UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(bytes)) {
+        func emit(_ raw: UnsafeRawBufferPointer) throws {
+            if let bad = UTF8Validation.firstInvalidOffset(in: raw) {
                 throw RecordsError.located(source: reader.name, line: line,
-                                           message: "invalid UTF-8 in token at byte \(bad + 1) of the token")
+                                           message: "invalid UTF-8 at byte \(bad + 1) of a token")
             }
             lineHasTokens = true
-            try token(bytes)
+            try token(raw.assumingMemoryBound(to: UInt8.self))
+        }
+        func endOfLine() throws {
+            if lineHasTokens { try endOfSequence(); lineHasTokens = false }
+            line += 1
         }
         while let chunk = try reader.nextChunk() {
-            let n = chunk.count
-            var i = 0
-            if !pending.isEmpty {
-                while i < n, !Self.isSpace(chunk[i]) { i += 1 }
-                pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<i]))
-                if i == n { continue }
-                try pending.withUnsafeBufferPointer { try emit($0) }
-                pending.removeAll(keepingCapacity: true)
-            }
-            while true {
-                while i < n, Self.isSpace(chunk[i]) {
-                    if chunk[i] == 0x0A {
-                        if lineHasTokens { try endOfSequence(); lineHasTokens = false }
-                        line += 1
-                    }
-                    i += 1
-                }
-                if i == n { break }
-                let start = i
-                while i < n, !Self.isSpace(chunk[i]) { i += 1 }
-                if i == n {
-                    pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<n]))
-                    break
-                }
-                try emit(UnsafeBufferPointer(rebasing: chunk[start..<i]))
-            }
+            try splitter.split(UnsafeRawBufferPointer(chunk), token: emit, newline: endOfLine)
         }
-        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0) } }
+        try splitter.finish(emit)
         if lineHasTokens { try endOfSequence() }
     }
 
     /// ASCII white space: space and TAB, LF, VT, FF, CR (as Python's `bytes.split()`).
     @inline(__always)
-    public static func isSpace(_ b: UInt8) -> Bool {
-        b <= 0x20 && (UInt64(0x1_0000_3E00) >> UInt64(b)) & 1 == 1
-    }
+    public static func isSpace(_ b: UInt8) -> Bool { WhitespaceSplitter.isWhitespace(b) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Records
+import _TestSupport
 
 func parse(_ text: String) throws -> RecordParser {
     let parser = RecordParser()
@@ -87,7 +88,7 @@ func parseBytes(_ bytes: [UInt8]) throws {
 
     /// Foundation's parser is the reference for what a valid record decodes to.
     @Test func agreesWithFoundationOnRandomRecords() throws {
-        var rng = SplitMix(seed: 42)
+        var rng = TestCorpus.Generator(state: 42)
         let alphabet: [Character] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "\u{e9}", "\u{4e2d}", "\u{1F600}", "\u{7f}", "0"]
         for _ in 0..<300 {
             let s = String((0..<Int(rng.next() % 20)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
@@ -99,18 +100,5 @@ func parseBytes(_ bytes: [UInt8]) throws {
             let k = try #require(p.index(of: "tokens"))
             #expect(try p.strings(k, field: "tokens") == [s, "b"])
         }
-    }
-}
-
-/// A tiny deterministic generator for test data (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

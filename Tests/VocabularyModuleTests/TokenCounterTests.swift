@@ -1,4 +1,5 @@
 import Testing
+import _TestSupport
 import VocabularyModule
 
 /// The hash-table counter against a plain `Dictionary` count, merging, and ordering.

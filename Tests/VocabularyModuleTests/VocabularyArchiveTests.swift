@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Records
 import Diagnostics
 import JSONCore
 import ModelArchive
@@ -133,8 +134,8 @@ struct VocabularyArchiveTests {
         let corpus = try TestCorpus.wiki8Sample()
         var whole = TokenCounter()
         var wholeSplitter = WhitespaceSplitter()
-        corpus.withUnsafeBytes { whole.countWhitespaceSeparated($0, splitter: &wholeSplitter) }
-        whole.finishCounting(&wholeSplitter)
+        corpus.withUnsafeBytes { wholeSplitter.split($0) { whole.add($0) } }
+        wholeSplitter.finish { whole.add($0) }
 
         // Four shards cut at arbitrary byte positions that fall inside words; each shard's cut word
         // is completed by reading on to the next space, as a shard reader aligned on tokens would.
@@ -145,8 +146,8 @@ struct VocabularyArchiveTests {
             while end < corpus.count && corpus[end] != 0x20 { end += 1 }
             var counter = TokenCounter()
             var splitter = WhitespaceSplitter()
-            corpus[start..<end].withUnsafeBytes { counter.countWhitespaceSeparated($0, splitter: &splitter) }
-            counter.finishCounting(&splitter)
+            corpus[start..<end].withUnsafeBytes { splitter.split($0) { counter.add($0) } }
+            splitter.finish { counter.add($0) }
             let path = dir.appendingPathComponent("shard\(shard).counts").path
             try counter.write(to: path)
             paths.append(path)
@@ -165,8 +166,8 @@ struct VocabularyArchiveTests {
         let corpus = try TestCorpus.wiki8Sample()
         var counter = TokenCounter()
         var splitter = WhitespaceSplitter()
-        corpus.withUnsafeBytes { counter.countWhitespaceSeparated($0, splitter: &splitter) }
-        counter.finishCounting(&splitter)
+        corpus.withUnsafeBytes { splitter.split($0) { counter.add($0) } }
+        splitter.finish { counter.add($0) }
         let vocabulary = try Vocabulary(counts: counter, options: VocabularyOptions(minCount: 5, specials: .none))
         let script = """
         import collections, json, lzma, sys

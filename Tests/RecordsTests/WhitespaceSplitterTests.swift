@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Records
 import JSONCore
 import VocabularyModule
 import _TestSupport
@@ -56,11 +57,11 @@ struct WhitespaceSplitterTests {
             var start = 0
             while start < raw.count {
                 let end = min(raw.count, start + 65_521)     // a prime: tokens straddle boundaries
-                counter.countWhitespaceSeparated(UnsafeRawBufferPointer(rebasing: raw[start..<end]), splitter: &splitter)
+                splitter.split(UnsafeRawBufferPointer(rebasing: raw[start..<end])) { counter.add($0) }
                 start = end
             }
         }
-        counter.finishCounting(&splitter)
+        splitter.finish { counter.add($0) }
         #expect(counter.totalCount == 1_000_000)                 // corpora/README.md: the first 10^6 tokens
         let script = """
         import collections, json, lzma, sys

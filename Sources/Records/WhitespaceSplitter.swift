@@ -43,22 +43,36 @@ public struct WhitespaceSplitter: Sendable {
     @inlinable
     public mutating func split(_ chunk: UnsafeRawBufferPointer,
                                _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try split(chunk, token: body, newline: {})
+    }
+
+    /// As `split(_:_:)`, and calls `newline` at every line feed, in order with the tokens, so a
+    /// reader can end a sequence per line and count lines.
+    @inlinable
+    public mutating func split(_ chunk: UnsafeRawBufferPointer,
+                               token body: (UnsafeRawBufferPointer) throws -> Void,
+                               newline: () throws -> Void) rethrows {
         guard let base = chunk.baseAddress else { return }
         let count = chunk.count
         var i = 0
         if !pending.isEmpty {
             // Complete the straddling token first.
-            i = Self.tokenEnd(base, from: 0, count: count)
+            while i < count && !Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: i))
             if i == count { return }
             try pending.withUnsafeBytes { try body($0) }
             pending.removeAll(keepingCapacity: true)
         }
         while true {
-            while i < count && Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+            while i < count {
+                let byte = base.load(fromByteOffset: i, as: UInt8.self)
+                guard Self.isWhitespace(byte) else { break }
+                if byte == 0x0A { try newline() }
+                i += 1
+            }
             if i == count { return }
             let start = i
-            i = Self.tokenEnd(base, from: i + 1, count: count)
+            while i < count && !Self.isWhitespace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
             if i == count {
                 pending.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: i - start))
                 return
