@@ -2,9 +2,13 @@ internal import CICU
 
 /// The word-break classes of ICU 72's word rules that the Swift word breaker implements
 /// (`CICU_WB_*`); `complex` marks everything it leaves to ICU.
+/// The numbering groups the classes so that range checks test membership: the mids are 5...7 and
+/// the classes that join with each other (WB5, 8–10, 13a/b) are 8...10.
 enum WordBreakClass: UInt16 {
-    case other = 0, cr = 1, lf = 2, newline = 3, aLetter = 4, numeric = 5, midLetter = 6, midNum = 7
-    case midNumLet = 8, extendNumLet = 9, wSegSpace = 10, complex = 15
+    case other = 0, cr = 1, lf = 2, newline = 3, wSegSpace = 4
+    case midLetter = 5, midNum = 6, midNumLet = 7
+    case aLetter = 8, numeric = 9, extendNumLet = 10
+    case complex = 15
 }
 
 /// Packed per-code-point properties (`cicu_character_properties`): the word-break class in bits

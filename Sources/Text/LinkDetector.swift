@@ -13,7 +13,7 @@ import Glibc
 /// URL characters are RFC 3986's unreserved, reserved and `%` characters (letters, digits and
 /// ``-._~:/?#[]@!$&'()*+,;=%``). A URL loses trailing `.,;:!?'*` and a closing `)` or `]` that has
 /// no opening partner inside it, so "(see https://example.com/a)." ends at `a`. A link's span is
-/// widened to the word-break segments it touches when the tokenizer merges them.
+/// widened to the word-break segments it touches when the tokenizer merges them (`TokenWriter`).
 enum LinkDetector {
     private static let urlCharacters: [Bool] = makeSet("-._~:/?#[]@!$&'()*+,;=%", alphanumerics: true)
     private static let schemeCharacters: [Bool] = makeSet("+-.", alphanumerics: true)
@@ -33,48 +33,46 @@ enum LinkDetector {
     @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
 
-    /// Appends the links of `text` to `links`, sorted and disjoint (overlapping finds merged).
-    /// `wordStarts` are the byte offsets where segments start (candidates for `www.`);
-    /// `hasMarker` says the text contains `:` or `@` (else only `www.` links are looked for).
-    /// O(n) over the text when it has a marker, O(number of segments) otherwise.
-    static func findLinks(in text: UnsafeBufferPointer<UInt8>, segments: UnsafeBufferPointer<Range<Int>>,
-                          hasMarker: Bool, into links: inout [Range<Int>]) {
+    /// The end of the `www.` URL that starts at byte `p`, if one does: `www.` in any case, followed
+    /// by a letter or digit, not preceded by a URL character other than `(` or `[` (so the `www` of
+    /// `http://www.…` or `x.www.…` does not start a second URL). O(length of the URL).
+    @inline(__always)
+    static func wwwURLEnd(_ base: UnsafePointer<UInt8>, _ n: Int, at p: Int) -> Int? {
+        guard base[p] | 0x20 == 0x77, p + 4 < n, base[p + 1] | 0x20 == 0x77, base[p + 2] | 0x20 == 0x77,
+              base[p + 3] == 0x2E, isAlphanumeric(base[p + 4]),
+              p == 0 || !urlCharacters[Int(base[p - 1])] || base[p - 1] == 0x28 || base[p - 1] == 0x5B else { return nil }
+        let end = urlEnd(base, n, from: p + 4)
+        return end > p + 4 ? end : nil
+    }
+
+    /// Appends to `links` the URLs with a scheme and the e-mail addresses of `text`, found from
+    /// their `:` and `@` (located with `memchr`), sorted and disjoint. O(n).
+    static func findSchemeURLsAndAddresses(in text: UnsafeBufferPointer<UInt8>, into links: inout [Range<Int>]) {
         guard let base = text.baseAddress else { return }
         let n = text.count
-        let start = links.count
-        for segment in segments {
-            let p = segment.lowerBound
-            if base[p] | 0x20 == 0x77, p + 4 < n, base[p + 1] | 0x20 == 0x77, base[p + 2] | 0x20 == 0x77,
-               base[p + 3] == 0x2E, isAlphanumeric(base[p + 4]),
-               p == 0 || !(urlCharacters[Int(base[p - 1])] && base[p - 1] != 0x28 && base[p - 1] != 0x5B) {
-                let end = urlEnd(base, n, from: p + 4)
-                if end > p + 4 { links.append(p..<end) }
-            }
+        let first = links.count
+        var p = 0
+        while p < n, let found = memchr(base + p, 0x3A, n - p) {
+            let colon = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            p = colon + 1
+            guard colon + 3 < n, base[colon + 1] == 0x2F, base[colon + 2] == 0x2F else { continue }
+            var s = colon
+            while s > 0 && schemeCharacters[Int(base[s - 1])] { s -= 1 }
+            while s < colon && !isLetter(base[s]) { s += 1 }
+            guard s < colon else { continue }
+            let end = urlEnd(base, n, from: colon + 3)
+            if end > colon + 3 { links.append(s..<end); p = end }
         }
-        if hasMarker {
-            var p = 0
-            while p < n, let found = memchr(base + p, 0x3A, n - p) {
-                let colon = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                p = colon + 1
-                guard colon + 3 < n, base[colon + 1] == 0x2F, base[colon + 2] == 0x2F else { continue }
-                var s = colon
-                while s > 0 && schemeCharacters[Int(base[s - 1])] { s -= 1 }
-                while s < colon && !isLetter(base[s]) { s += 1 }
-                guard s < colon else { continue }
-                let end = urlEnd(base, n, from: colon + 3)
-                if end > colon + 3 { links.append(s..<end); p = end }
-            }
-            p = 0
-            while p < n, let found = memchr(base + p, 0x40, n - p) {
-                let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                p = at + 1
-                if let address = emailAround(base, n, at: at) { links.append(address); p = address.upperBound }
-            }
+        p = 0
+        while p < n, let found = memchr(base + p, 0x40, n - p) {
+            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            p = at + 1
+            if let address = emailAround(base, n, at: at) { links.append(address); p = address.upperBound }
         }
-        guard links.count > start else { return }
-        if links.count - start > 1 { links[start...].sort { $0.lowerBound < $1.lowerBound } }
-        var kept = start
-        for i in (start + 1)..<links.count {
+        guard links.count - first > 1 else { return }
+        links[first...].sort { $0.lowerBound < $1.lowerBound }
+        var kept = first
+        for i in (first + 1)..<links.count {
             if links[i].lowerBound < links[kept].upperBound {
                 links[kept] = links[kept].lowerBound..<max(links[kept].upperBound, links[i].upperBound)
             } else {

@@ -19,9 +19,10 @@ extension SimpleWordBreaker {
                     guard let count = try? icu.run(text, withStatuses: true) else { return false }
                     var expected: [(Int, Int32)] = []
                     for i in 1..<count { expected.append((Int(icu.boundaries[i]), icu.statuses[i])) }
+                    let isASCII = text.allSatisfy { $0 < 0x80 }
                     var actual: [(Int, Int32)] = []
                     table.withUnsafeBufferPointer { properties in
-                        forEachSegment(text, properties: properties.baseAddress!) { start, end, _ in
+                        forEachSegment(text, isASCII: isASCII, properties: properties.baseAddress!) { start, end, _ in
                             let segment = UnsafeBufferPointer(rebasing: text[start..<end])
                             actual.append((end, ruleStatus(segment, properties: properties.baseAddress!)))
                         }

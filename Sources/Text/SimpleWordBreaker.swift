@@ -23,9 +23,36 @@ enum SimpleWordBreaker {
     private static let midNumLet = WordBreakClass.midNumLet.rawValue
     private static let wSegSpace = WordBreakClass.wSegSpace.rawValue
     private static let cr = WordBreakClass.cr.rawValue
+    private static let lf = WordBreakClass.lf.rawValue
+    private static let newline = WordBreakClass.newline.rawValue
 
-    /// Calls `body(start, end, isWhiteSpace)` for every segment of `text` in order; the segments
-    /// tile the text and `isWhiteSpace` says the segment is entirely White_Space.
+    /// The word-break class of each byte value below 0x80 (`WordBreakClass` raw values; 0x80 and
+    /// above are `complex`), for `forEachASCIISegment`.
+    static let asciiClasses: [UInt8] = (0..<256).map { b in
+        UInt8(b < 0x80 ? CharacterProperties.shared.bmp[b] & CharacterProperties.classMask : WordBreakClass.complex.rawValue)
+    }
+
+    /// Whether a mid character of class `mid` between two characters of class `side` (both
+    /// ALetter or both Numeric) joins them: WB6/7 for letters, WB11/12 for digits.
+    @inline(__always)
+    private static func midJoins(_ mid: UInt16, _ side: UInt16) -> Bool {
+        mid == midNumLet || (mid == midLetter && side == aLetter) || (mid == midNum && side == numeric)
+    }
+
+    /// Calls `body(start, end, isWhiteSpace)` for every segment of a simple line, through the byte
+    /// loop when the line is ASCII.
+    @inline(__always)
+    static func forEachSegment(_ text: UnsafeBufferPointer<UInt8>, isASCII: Bool, properties: UnsafePointer<UInt16>,
+                               _ body: (Int, Int, Bool) -> Void) {
+        if isASCII {
+            asciiClasses.withUnsafeBufferPointer { forEachASCIISegment(text, classes: $0.baseAddress!, body) }
+        } else {
+            forEachSegment(text, properties: properties, body)
+        }
+    }
+
+    /// Calls `body(start, end, isWhiteSpace)` for every segment of a simple line in order; the
+    /// segments tile the text and `isWhiteSpace` says the segment is entirely White_Space.
     /// `properties` is the BMP table of `CharacterProperties`. O(n), no allocation.
     @inline(__always)
     static func forEachSegment(_ text: UnsafeBufferPointer<UInt8>, properties: UnsafePointer<UInt16>,
@@ -40,26 +67,23 @@ enum SimpleWordBreaker {
             let p = properties[Int(c)]
             let k = p & mask
             i += length
-            if k == aLetter || k == numeric || k == extendNumLet {
+            if k >= aLetter {
                 var previous = k
                 var allWhite = p & white != 0
                 while i < n {
                     let (c1, l1) = ValidUTF8.decode(base, i)
                     let p1 = properties[Int(c1)]
                     let k1 = p1 & mask
-                    if k1 == aLetter || k1 == numeric || k1 == extendNumLet {
+                    if k1 >= aLetter {
                         i += l1
                         previous = k1
                         allWhite = allWhite && p1 & white != 0
                         continue
                     }
-                    if (k1 == midNumLet || k1 == midLetter || k1 == midNum) && i + l1 < n {
+                    if k1 >= midLetter && i + l1 < n && previous != extendNumLet {
                         let (c2, l2) = ValidUTF8.decode(base, i + l1)
-                        let k2 = properties[Int(c2)] & mask
-                        if (previous == aLetter && k2 == aLetter && k1 != midNum)
-                            || (previous == numeric && k2 == numeric && k1 != midLetter) {
+                        if properties[Int(c2)] & mask == previous && midJoins(k1, previous) {
                             i += l1 + l2
-                            previous = k2
                             allWhite = false
                             continue
                         }
@@ -79,6 +103,43 @@ enum SimpleWordBreaker {
                 body(start, i, true)
             } else {
                 body(start, i, p & white != 0)
+            }
+        }
+    }
+
+    /// `forEachSegment` for a line of ASCII only: the same rules over bytes, with `classes` =
+    /// `asciiClasses`, and a tight inner loop over the letters, digits and `_` of a word.
+    @inline(__always)
+    static func forEachASCIISegment(_ text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
+                                    _ body: (Int, Int, Bool) -> Void) {
+        guard let base = text.baseAddress else { return }
+        let n = text.count
+        let word = UInt8(aLetter), mid = UInt8(midLetter), extend = UInt8(extendNumLet)
+        var i = 0
+        while i < n {
+            let start = i
+            let k = classes[Int(base[i])]
+            i += 1
+            if k >= word {
+                while true {
+                    while i < n && classes[Int(base[i])] >= word { i += 1 }
+                    guard i + 1 < n else { break }
+                    let k1 = classes[Int(base[i])]
+                    guard k1 >= mid else { break }
+                    let previous = classes[Int(base[i - 1])]
+                    guard previous != extend, classes[Int(base[i + 1])] == previous,
+                          midJoins(UInt16(k1), UInt16(previous)) else { break }
+                    i += 2
+                }
+                body(start, i, false)
+            } else if base[start] == 0x20 {
+                while i < n && base[i] == 0x20 { i += 1 }
+                body(start, i, true)
+            } else if k == UInt8(cr) {
+                if i < n && base[i] == 0x0A { i += 1 }
+                body(start, i, true)
+            } else {
+                body(start, i, k == UInt8(lf) || k == UInt8(newline) || base[start] == 0x09)
             }
         }
     }

@@ -29,6 +29,7 @@ public final class Tokenizer {
     public let options: TokenizerOptions
 
     let properties: [UInt16]
+    let asciiClasses: [UInt8]
     let segmenter: ICUSegmenter
     let normalizer: ICUTransformer
     let folder: ICUTransformer
@@ -37,10 +38,9 @@ public final class Tokenizer {
     /// Whether word-level simple lines may use the Swift word breaker.
     let swiftWordRules: Bool
 
-    /// Scratch: the non-white segments of the current line, and link spans.
-    var segments: [Range<Int>] = []
+    /// Scratch: the scheme URLs and e-mail addresses of the current line.
     var links: [Range<Int>] = []
-    /// The last result, whose arrays are reused when the caller has let go of them.
+    /// The last result, whose storage is reused when the caller has let go of it.
     var recycled = TokenizedLine()
 
     /// Creates a tokenizer. Throws `TextError.unsupportedOptions` (a usage error) for
@@ -52,6 +52,7 @@ public final class Tokenizer {
         }
         self.options = options
         properties = CharacterProperties.shared.bmp
+        asciiClasses = SimpleWordBreaker.asciiClasses
         let kind: ICUSegmenter.Kind = switch options.level {
         case .word: .word
         case .char: .character
@@ -75,24 +76,41 @@ public final class Tokenizer {
         guard line.count < Int(Int32.max) else { throw .lineTooLong(bytes: line.count) }
         var result = recycled
         recycled = TokenizedLine()
-        result.removeAll()
         let summary = try properties.withUnsafeBufferPointer { table throws(TextError) in
             try UTF8Scanner.summarize(line, properties: table.baseAddress!, stableMask: stableMask)
         }
+        var text = line, spans: UnsafeBufferPointer<cicu_norm_span>? = nil, hasMarker = summary.hasLinkMarker
+        let source: SegmentSource
         if options.level == .word && swiftWordRules && summary.isSimple {
-            collectSimpleWords(line)
-            try emit(text: line, isASCII: summary.isASCII, spans: nil, hasMarker: summary.hasLinkMarker, into: &result)
+            source = .swiftWordRules
         } else if options.level == .char && summary.isASCII {
-            collectASCIICharacters(line)
-            try emit(text: line, isASCII: true, spans: nil, hasMarker: false, into: &result)
-        } else if !summary.isASCII, options.normalize != .none, let normalized = try normalizer.normalize(line) {
-            try collectICUSegments(normalized.text)
-            let marker = normalized.text.contains(0x3A) || normalized.text.contains(0x40)
-            try emit(text: normalized.text, isASCII: false, spans: normalized.spans, hasMarker: marker, into: &result)
+            source = .asciiCharacters
         } else {
-            try collectICUSegments(line)
-            try emit(text: line, isASCII: summary.isASCII, spans: nil, hasMarker: summary.hasLinkMarker, into: &result)
+            if !summary.isASCII && options.normalize != .none, let normalized = try normalizer.normalize(line) {
+                text = normalized.text
+                spans = normalized.spans
+                hasMarker = text.contains(0x3A) || text.contains(0x40)
+            }
+            source = .icu(boundaries: try segmenter.run(text))
         }
+        var found = links
+        links = []
+        found.removeAll(keepingCapacity: true)
+        if options.level == .word && options.keepURLs && hasMarker {
+            LinkDetector.findSchemeURLsAndAddresses(in: text, into: &found)
+        }
+        // Storage for the tokens: a guess at first, doubled while a line overflows it.
+        var tokenCapacity = min(text.count, text.count / 4 + 16)
+        var growth = options.lower && !summary.isASCII ? 3 : 1
+        while true {
+            result.prepare(tokens: tokenCapacity, bytesPerTextByte: growth, textBytes: text.count, offsets: options.offsets)
+            let complete = try write(source, text: text, isASCII: summary.isASCII && spans == nil, spans: spans,
+                                     links: found, into: &result)
+            if complete { break }
+            tokenCapacity = min(text.count, 2 * max(tokenCapacity, result.rangeStorage.count))
+            growth *= 2
+        }
+        links = found
         recycled = result
         return result
     }

@@ -7,7 +7,8 @@ import Testing
 /// and on random strings biased towards punctuation, digits and quotes.
 @Suite struct WordBreakerDifferentialTests {
     /// Segments `text` both ways and returns a description of the first difference, if any.
-    static func difference(_ text: [UInt8], icu: ICUSegmenter) -> String? {
+    /// `byteLoop` picks the ASCII byte loop (`forEachASCIISegment`) instead of the decoding one.
+    static func difference(_ text: [UInt8], icu: ICUSegmenter, byteLoop: Bool = false) -> String? {
         let properties = CharacterProperties.shared.bmp
         return text.withUnsafeBufferPointer { text -> String? in
             guard let count = try? icu.run(text, withStatuses: true) else { return "ICU failed" }
@@ -17,7 +18,7 @@ import Testing
             var actual: [Int] = []
             actual.reserveCapacity(2 * count)
             properties.withUnsafeBufferPointer { table in
-                SimpleWordBreaker.forEachSegment(text, properties: table.baseAddress!) { start, end, _ in
+                SimpleWordBreaker.forEachSegment(text, isASCII: byteLoop, properties: table.baseAddress!) { start, end, _ in
                     let segment = UnsafeBufferPointer(rebasing: text[start..<end])
                     actual.append(end)
                     actual.append(Int(SimpleWordBreaker.ruleStatus(segment, properties: table.baseAddress!)))
@@ -59,6 +60,10 @@ import Testing
             if let difference = Self.difference(bytes, icu: icu) {
                 failures += 1
                 if failures <= 10 { Issue.record("line \(number + 1): \(difference): \(line)") }
+            }
+            if bytes.allSatisfy({ $0 < 0x80 }), let difference = Self.difference(bytes, icu: icu, byteLoop: true) {
+                failures += 1
+                if failures <= 10 { Issue.record("line \(number + 1), byte loop: \(difference): \(line)") }
             }
         }
         #expect(failures == 0)
@@ -129,6 +134,12 @@ import Testing
             if let difference = Self.difference(bytes, icu: icu) {
                 failures += 1
                 if failures <= 10 { Issue.record("\(difference): \(text.debugDescription)") }
+            }
+            // The same string without its non-ASCII characters, through the byte loop.
+            let ascii = bytes.filter { $0 < 0x80 }
+            if let difference = Self.difference(ascii, icu: icu, byteLoop: true) {
+                failures += 1
+                if failures <= 10 { Issue.record("byte loop: \(difference): \(String(decoding: ascii, as: UTF8.self).debugDescription)") }
             }
         }
         #expect(failures == 0)

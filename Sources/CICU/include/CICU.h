@@ -118,13 +118,13 @@ const cicu_norm_span *cicu_transformer_spans(const cicu_transformer *transformer
 #define CICU_WB_CR 1
 #define CICU_WB_LF 2
 #define CICU_WB_NEWLINE 3
-#define CICU_WB_ALETTER 4        /* ALetter, plus '@' as ICU 72 tailors it, minus dictionary scripts */
-#define CICU_WB_NUMERIC 5
-#define CICU_WB_MIDLETTER 6      /* MidLetter minus ':' U+FE55 U+FF1A, as ICU tailors it */
-#define CICU_WB_MIDNUM 7
-#define CICU_WB_MIDNUMLET 8      /* MidNumLet and Single_Quote (the same role without Hebrew letters) */
-#define CICU_WB_EXTENDNUMLET 9
-#define CICU_WB_WSEGSPACE 10
+#define CICU_WB_WSEGSPACE 4
+#define CICU_WB_MIDLETTER 5      /* MidLetter minus ':' U+FE55 U+FF1A, as ICU tailors it */
+#define CICU_WB_MIDNUM 6
+#define CICU_WB_MIDNUMLET 7      /* MidNumLet and Single_Quote (the same role without Hebrew) */
+#define CICU_WB_ALETTER 8        /* ALetter, plus '@' as ICU 72 tailors it, minus dictionary scripts */
+#define CICU_WB_NUMERIC 9
+#define CICU_WB_EXTENDNUMLET 10
 #define CICU_WB_COMPLEX 15       /* anything the simple rules do not cover: Extend, Format, ZWJ,
                                     Regional_Indicator, Hebrew, Katakana, Hiragana, Han, Hangul,
                                     dictionary scripts, surrogates */
