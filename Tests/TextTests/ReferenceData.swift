@@ -35,3 +35,13 @@ enum ReferenceData {
         return lines
     }()
 }
+
+extension Array where Element == String {
+    /// The strings' UTF-8 bytes. Compare these, not the strings, whenever normalisation matters:
+    /// Swift's `String ==` is canonical equivalence, so "é" == "e\u{301}".
+    var utf8Bytes: [[UInt8]] { map { [UInt8]($0.utf8) } }
+}
+
+extension String {
+    var utf8Bytes: [UInt8] { Array(utf8) }
+}
