@@ -1,1 +1,0 @@
-// Text module: placeholder while the module is being written.

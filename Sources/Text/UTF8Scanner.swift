@@ -1,0 +1,91 @@
+/// What one pass over a line learns: whether it is valid UTF-8 (else it throws), whether it is all
+/// ASCII, whether every code point is one the Swift word breaker handles without ICU, and whether
+/// it contains the bytes that can start a link (`:` or `@`).
+struct LineSummary: Equatable {
+    var isASCII: Bool
+    /// Every code point is in the Basic Multilingual Plane, has a simple word-break class (not
+    /// `WordBreakClass.complex`) and, unless normalisation is off, is stable under it.
+    var isSimple: Bool
+    var hasLinkMarker: Bool
+}
+
+enum UTF8Scanner {
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether any byte of `word` equals the byte repeated in `pattern` (the classic SWAR zero-byte
+    /// test on `word ^ pattern`, exact when combined with the high-bit check below).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- ones) & ~x & high != 0
+    }
+
+    /// Validates `text` as UTF-8 (RFC 3629: no overlong forms, surrogates or values above
+    /// U+10FFFF) and summarises it. `stableMask` is the `CharacterProperties` flag a code point
+    /// needs for the line to count as simple (0 when normalisation is off).
+    /// O(n): eight ASCII bytes per step, then a decoding loop from the first non-ASCII byte.
+    static func summarize(_ text: UnsafeBufferPointer<UInt8>, properties: UnsafePointer<UInt16>,
+                          stableMask: UInt16) throws(TextError) -> LineSummary {
+        guard let base = text.baseAddress else { return LineSummary(isASCII: true, isSimple: true, hasLinkMarker: false) }
+        let count = text.count
+        var i = 0
+        var marker = false
+        let colons: UInt64 = 0x3A3A_3A3A_3A3A_3A3A, ats: UInt64 = 0x4040_4040_4040_4040
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if word & high != 0 { break }
+            if !marker && (hasByte(word, colons) || hasByte(word, ats)) { marker = true }
+            i += 8
+        }
+        var isASCII = true, isSimple = true
+        while i < count {
+            let b0 = base[i]
+            if b0 < 0x80 {
+                if b0 == 0x3A || b0 == 0x40 { marker = true }
+                i += 1
+                continue
+            }
+            isASCII = false
+            var scalar: UInt32
+            let length: Int
+            switch b0 {
+            case 0xC2...0xDF:
+                guard i + 1 < count, base[i + 1] & 0xC0 == 0x80 else { throw .invalidUTF8(byteOffset: i) }
+                scalar = UInt32(b0 & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                length = 2
+            case 0xE0...0xEF:
+                guard i + 2 < count else { throw .invalidUTF8(byteOffset: i) }
+                let b1 = base[i + 1], b2 = base[i + 2]
+                let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80, top: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+                guard b1 >= low, b1 <= top, b2 & 0xC0 == 0x80 else { throw .invalidUTF8(byteOffset: i) }
+                scalar = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                length = 3
+            case 0xF0...0xF4:
+                guard i + 3 < count else { throw .invalidUTF8(byteOffset: i) }
+                let b1 = base[i + 1], b2 = base[i + 2], b3 = base[i + 3]
+                let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80, top: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+                guard b1 >= low, b1 <= top, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else {
+                    throw .invalidUTF8(byteOffset: i)
+                }
+                scalar = 0x10000
+                length = 4
+            default:
+                throw .invalidUTF8(byteOffset: i)
+            }
+            if isSimple {
+                if scalar >= 0x10000 {
+                    isSimple = false
+                } else {
+                    let p = properties[Int(scalar)]
+                    if p & CharacterProperties.classMask == WordBreakClass.complex.rawValue
+                        || (stableMask != 0 && p & stableMask == 0) {
+                        isSimple = false
+                    }
+                }
+            }
+            i += length
+        }
+        return LineSummary(isASCII: isASCII, isSimple: isSimple, hasLinkMarker: marker)
+    }
+}
