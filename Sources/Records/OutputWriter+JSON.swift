@@ -1,98 +1,172 @@
 import JSONCore
 
 /// Writing records: `beginRecord`, fields, `endRecord`. Keys are written as given (callers pass
-/// plain names); values are escaped. Fields copied from the input keep their bytes exactly.
+/// plain names); values are escaped exactly as Python's `json.dumps(ensure_ascii=False)` does.
+/// Fields copied from the input keep their bytes exactly.
 extension OutputWriter {
     /// Starts a record: `{`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func beginRecord() {
-        buffer.append(UInt8(ascii: "{"))
+        byte(UInt8(ascii: "{"))
     }
 
     /// Ends a record and its line: `}\n`.
-    @inline(__always)
+    @inlinable
     public func endRecord() throws {
-        if buffer.last == UInt8(ascii: ",") { buffer.removeLast() }
-        buffer.append(UInt8(ascii: "}"))
+        byte(UInt8(ascii: "}"))
         try endLine()
     }
 
-    /// Writes `"key":` (with a comma before it when it is not the first field).
-    @inline(__always)
-    public func key(_ name: String) {
-        if buffer.last != UInt8(ascii: "{") { buffer.append(UInt8(ascii: ",")) }
-        var name = name
-        name.withUTF8 { JSONString.appendEscaped(UnsafeRawBufferPointer($0), to: &buffer) }
-        buffer.append(UInt8(ascii: ":"))
+    /// Writes a comma unless the previous byte opened an object or array.
+    @inlinable @inline(__always)
+    public func separator() {
+        if count > 0 {
+            let last = base[count - 1]
+            if last == UInt8(ascii: "{") || last == UInt8(ascii: "[") { return }
+        }
+        byte(UInt8(ascii: ","))
     }
 
-    /// Copies the fields of the parsed record except those named in `excluding`, byte for byte.
+    /// Writes `"key":` (with a comma before it when it is not the first field).
+    public func key(_ name: String) {
+        separator()
+        stringValue(name)
+        byte(UInt8(ascii: ":"))
+    }
+
+    /// Copies the fields of the parsed record except those whose indices are in `excluding`,
+    /// byte for byte.
     public func passThrough(_ record: RecordParser, excluding: [Int] = []) {
         for i in record.fields.indices where !excluding.contains(i) {
-            if buffer.last != UInt8(ascii: "{") { buffer.append(UInt8(ascii: ",")) }
+            separator()
             let f = record.fields[i]
-            // Key with its quotes, then ':' and the raw value.
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: record.line[f.keyStart - 1...f.keyEnd]))
-            buffer.append(UInt8(ascii: ":"))
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: record.line[f.valueStart..<f.valueEnd]))
+            // The key with its quotes, then ':' and the raw value.
+            write(UnsafeBufferPointer(rebasing: record.line[f.keyStart - 1...f.keyEnd]))
+            byte(UInt8(ascii: ":"))
+            write(UnsafeBufferPointer(rebasing: record.line[f.valueStart..<f.valueEnd]))
         }
     }
 
-    /// A string value from UTF-8 bytes.
-    @inline(__always)
+    /// A string value from UTF-8 bytes (valid UTF-8 is assumed).
+    ///
+    /// Copies byte by byte while nothing needs escaping, which is all of most tokens, and hands
+    /// the string to `JSONString.writeEscaped` only when a quote, backslash or control character
+    /// turns up: inlined, this keeps a short token's cost to its copy.
+    @inlinable @inline(__always)
     public func stringValue(_ utf8: UnsafeBufferPointer<UInt8>) {
-        JSONString.appendEscaped(UnsafeRawBufferPointer(utf8), to: &buffer)
+        let n = utf8.count
+        reserve(n + 2)
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        var i = 0
+        while i < n {
+            let b = utf8[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                reserve(JSONString.maximumEscapedCount(n))
+                count = count + JSONString.writeEscaped(UnsafeRawBufferPointer(utf8), to: UnsafeMutableRawPointer(base + count))
+                return
+            }
+            out[i + 1] = b
+            i += 1
+        }
+        out[n + 1] = UInt8(ascii: "\"")
+        count = count + n + 2
     }
 
     /// A string value.
     public func stringValue(_ text: String) {
         var text = text
-        text.withUTF8 { JSONString.appendEscaped(UnsafeRawBufferPointer($0), to: &buffer) }
+        text.withUTF8 { stringValue($0) }
     }
+
+    /// Starts an array value: `[`.
+    @inlinable @inline(__always)
+    public func beginArray() { byte(UInt8(ascii: "[")) }
+
+    /// Ends an array value: `]`.
+    @inlinable @inline(__always)
+    public func endArray() { byte(UInt8(ascii: "]")) }
 
     /// An array of strings.
     public func stringArray<S: Sequence>(_ items: S) where S.Element == String {
-        buffer.append(UInt8(ascii: "["))
-        var first = true
+        beginArray()
         for item in items {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
+            separator()
             stringValue(item)
         }
-        buffer.append(UInt8(ascii: "]"))
+        endArray()
+    }
+
+    /// An array of strings given as byte ranges of one buffer (a tokenizer's output), written
+    /// with one capacity check and a copy per string when none of the bytes needs escaping, as
+    /// is the case for almost all text; otherwise string by string with escapes.
+    @inlinable
+    public func stringArray(bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>) {
+        var plain = true
+        for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            plain = false
+            break
+        }
+        guard plain, let source = bytes.baseAddress else {
+            beginArray()
+            for range in ranges {
+                separator()
+                stringValue(UnsafeBufferPointer(rebasing: bytes[range]))
+            }
+            endArray()
+            return
+        }
+        reserve(bytes.count + 3 * ranges.count + 2)
+        var p = base + count
+        p.pointee = UInt8(ascii: "["); p += 1
+        var first = true
+        for range in ranges {
+            if !first { p.pointee = UInt8(ascii: ","); p += 1 }
+            first = false
+            p.pointee = UInt8(ascii: "\""); p += 1
+            let n = range.count
+            if n <= 16 {
+                // Short tokens: a byte loop beats a call to memmove.
+                let from = source + range.lowerBound
+                for k in 0..<n { p[k] = from[k] }
+            } else {
+                p.update(from: source + range.lowerBound, count: n)
+            }
+            p += n
+            p.pointee = UInt8(ascii: "\""); p += 1
+        }
+        p.pointee = UInt8(ascii: "]"); p += 1
+        count = base.distance(to: p)
     }
 
     /// An array of integers.
     public func integerArray<S: Sequence>(_ items: S) where S.Element: BinaryInteger {
-        buffer.append(UInt8(ascii: "["))
-        var first = true
+        beginArray()
         for item in items {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
+            separator()
             integerValue(item)
         }
-        buffer.append(UInt8(ascii: "]"))
+        endArray()
     }
 
     /// An integer, in decimal.
-    @inline(__always)
+    @inlinable
     public func integerValue<I: BinaryInteger>(_ value: I) {
-        if value == 0 { buffer.append(UInt8(ascii: "0")); return }
+        reserve(20)
         var v = Int64(value)
-        if v < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            while v != 0 {
-                let r = v % 10
-                d[count] = UInt8(0x30 + (r < 0 ? -r : r))
-                v /= 10
-                count += 1
-            }
-            while count > 0 { count -= 1; buffer.append(d[count]) }
+        if v == 0 { base[count] = UInt8(ascii: "0"); count = count + 1; return }
+        if v < 0 { base[count] = UInt8(ascii: "-"); count = count + 1 }
+        var digits = 0
+        var probe = v
+        while probe != 0 { probe /= 10; digits += 1 }
+        var position = count + digits - 1
+        while v != 0 {
+            let r = v % 10
+            base[position] = UInt8(0x30 + (r < 0 ? -r : r))
+            v /= 10
+            position -= 1
         }
+        count = count + digits
     }
 
     /// A number: the shortest text that reads back as the same Double, spelt as Python's `repr`

@@ -4,58 +4,91 @@ import Glibc
 
 /// A buffered writer to a file descriptor (standard output by default).
 ///
-/// Bytes collect in `buffer` and go out in large writes. A reader that has gone away (`EPIPE`)
-/// throws `OutputClosed`, which the command-line layer turns into a quiet exit 0; any other write
-/// error is `RecordsError.writeFailed`. `close()` flushes and reports errors that only show at the
-/// end (a full disk), as jq does with `ferror`/`fclose`.
+/// Bytes collect in one raw buffer and go out in large writes; the JSON helpers
+/// (`OutputWriter+JSON.swift`) write into it directly and are inlinable, so a filter's output
+/// loop costs a bounds check and a copy per field. A reader that has gone away (`EPIPE`) throws
+/// `OutputClosed`, which the command-line layer turns into a quiet exit 0; any other write error
+/// is `RecordsError.writeFailed`. `close()` flushes and reports errors that only show at the end
+/// (a full disk), as jq does with `ferror`/`fclose`.
 public final class OutputWriter {
-    /// The pending bytes; JSON helpers append to it directly.
-    public var buffer: [UInt8] = []
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
+    @usableFromInline let flushThreshold: Int
     private let fd: Int32
-    private let flushThreshold: Int
     /// Set once the reader has gone away; further writes are dropped.
     public private(set) var isClosed = false
 
     public init(fileDescriptor: Int32 = 1, flushThreshold: Int = 1 << 16) {
         self.fd = fileDescriptor
         self.flushThreshold = flushThreshold
-        buffer.reserveCapacity(flushThreshold * 2)
+        capacity = flushThreshold * 2
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written since the last flush.
+    public var pending: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Makes room for `n` more bytes.
+    @inlinable @inline(__always)
+    public func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    @usableFromInline func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inlinable @inline(__always)
+    public func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count = count + 1
     }
 
     /// Appends raw bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count = count + bytes.count
     }
 
     /// Appends a string's UTF-8 bytes.
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        text.withUTF8 { write($0) }
     }
 
     /// Ends a line and flushes when enough output has collected.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func endLine() throws {
-        buffer.append(0x0A)
-        if buffer.count >= flushThreshold { try flush() }
+        byte(0x0A)
+        if count >= flushThreshold { try flush() }
     }
 
     /// Writes out everything pending.
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        defer { buffer.removeAll(keepingCapacity: true) }
+        guard count > 0 else { return }
+        defer { count = 0 }
         if isClosed { return }
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n >= 0 { offset += n; continue }
-                let err = errno
-                if err == EINTR { continue }
-                if err == EPIPE { isClosed = true; throw OutputClosed() }
-                throw RecordsError.writeFailed(reason: String(cString: strerror(err)))
-            }
+        var offset = 0
+        while offset < count {
+            let n = Glibc.write(fd, base + offset, count - offset)
+            if n >= 0 { offset += n; continue }
+            let err = errno
+            if err == EINTR { continue }
+            if err == EPIPE { isClosed = true; throw OutputClosed() }
+            throw RecordsError.writeFailed(reason: String(cString: strerror(err)))
         }
     }
 

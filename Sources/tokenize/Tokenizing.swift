@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Records
 import Text
 
@@ -39,22 +40,19 @@ struct Tokenizing {
                 out.stringValue(line)
             }
             out.key(outputField)
-            result.withUnsafeBuffers { bytes, ranges in
-                out.buffer.append(UInt8(ascii: "["))
-                for (k, range) in ranges.enumerated() {
-                    if k > 0 { out.buffer.append(UInt8(ascii: ",")) }
-                    out.stringValue(UnsafeBufferPointer(rebasing: bytes[range]))
-                }
-                out.buffer.append(UInt8(ascii: "]"))
-            }
+            result.withUnsafeBuffers { bytes, ranges in out.stringArray(bytes: bytes, ranges: ranges) }
             if tokenizer.options.offsets {
                 out.key("offsets")
-                out.buffer.append(UInt8(ascii: "["))
-                for (k, span) in result.offsets.enumerated() {
-                    if k > 0 { out.buffer.append(UInt8(ascii: ",")) }
-                    out.integerArray([span.lowerBound, span.upperBound])
+                out.beginArray()
+                for span in result.offsets {
+                    out.separator()
+                    out.beginArray()
+                    out.integerValue(span.lowerBound)
+                    out.byte(UInt8(ascii: ","))
+                    out.integerValue(span.upperBound)
+                    out.endArray()
                 }
-                out.buffer.append(UInt8(ascii: "]"))
+                out.endArray()
             }
             try out.endRecord()
         }
