@@ -1,1 +1,0 @@
-// Metrics module: placeholder while the module is being written.

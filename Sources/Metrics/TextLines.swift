@@ -1,0 +1,167 @@
+import Diagnostics
+
+/// A stream of text lines (a system output or one reference stream) stored contiguously as
+/// validated UTF-8, the form every metric here reads.
+///
+/// A line may be missing (sacreBLEU's `None` reference), which is how a reference stream gives
+/// some segments fewer references than others. `init(sacreBLEUFileContents:)` reads a file as
+/// the sacreBLEU command line does.
+public struct TextLines: Sendable, Equatable {
+    /// All lines' bytes, back to back.
+    public private(set) var bytes: [UInt8] = []
+    /// Line i spans `bytes[bounds[2i] ..< bounds[2i+1]]`; a missing line has start −1.
+    private var bounds: [Int] = []
+
+    /// No lines.
+    public init() {}
+
+    /// Lines given as Strings (always valid UTF-8), stored as they are.
+    public init(_ lines: [String]) {
+        for line in lines { append(line) }
+    }
+
+    /// Lines given as optional Strings; `nil` is a missing line.
+    public init(_ lines: [String?]) {
+        for line in lines { append(line) }
+    }
+
+    /// The lines of a UTF-8 file as the sacreBLEU CLI reads them (`open(..., encoding='utf-8',
+    /// newline='\n')` and `line.rstrip()`): split after every `\n` only (a `\r` stays part of the
+    /// line until stripped), a final line without `\n` kept, each line stripped of trailing
+    /// Python whitespace, a leading byte-order mark kept as text.
+    /// - Throws: `.badData` naming the line of the first byte sequence that is not UTF-8.
+    public init(sacreBLEUFileContents contents: [UInt8]) throws {
+        bytes.reserveCapacity(contents.count)
+        try contents.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var lineStart = 0
+            var lineNumber = 1
+            let n = buffer.count
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n && base[lineEnd] != 0x0A { lineEnd += 1 }
+                try appendValidated(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]),
+                                    rstrip: true, lineNumber: lineNumber)
+                lineStart = lineEnd + 1
+                lineNumber += 1
+            }
+        }
+    }
+
+    /// The number of lines, missing ones included.
+    public var count: Int { bounds.count / 2 }
+
+    /// Appends a line (`nil` for a missing one), stored as given.
+    public mutating func append(_ line: String?) {
+        guard var line else {
+            bounds.append(-1)
+            bounds.append(-1)
+            return
+        }
+        let start = bytes.count
+        line.withUTF8 { bytes.append(contentsOf: $0) }
+        bounds.append(start)
+        bounds.append(bytes.count)
+    }
+
+    /// Appends one line given as bytes, checking that it is UTF-8 and optionally stripping
+    /// trailing Python whitespace (`rstrip()`).
+    /// - Throws: `.badData` if the bytes are not UTF-8 (naming `lineNumber` when given).
+    public mutating func append(utf8 line: UnsafeBufferPointer<UInt8>, rstrip: Bool, lineNumber: Int? = nil) throws {
+        try appendValidated(line, rstrip: rstrip, lineNumber: lineNumber)
+    }
+
+    private mutating func appendValidated(_ line: UnsafeBufferPointer<UInt8>, rstrip: Bool, lineNumber: Int?) throws {
+        guard let base = line.baseAddress, !line.isEmpty else {
+            bounds.append(bytes.count)
+            bounds.append(bytes.count)
+            return
+        }
+        if let offset = UTF8Validation.firstInvalidOffset(base, line.count) {
+            let place = lineNumber.map { "line \($0)" } ?? "a line"
+            throw Failure(.badData, "\(place) is not valid UTF-8 (byte \(offset + 1))")
+        }
+        let end = rstrip ? PythonText.rstripEnd(base, 0, line.count) : line.count
+        let start = bytes.count
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<end]))
+        bounds.append(start)
+        bounds.append(bytes.count)
+    }
+
+    /// Whether line `index` is missing.
+    public func isMissing(_ index: Int) -> Bool { bounds[2 * index] < 0 }
+
+    /// Line `index` as a String, or nil if missing.
+    public subscript(index: Int) -> String? {
+        let start = bounds[2 * index], end = bounds[2 * index + 1]
+        guard start >= 0 else { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// All lines as Strings (nil for missing ones).
+    public var lines: [String?] { (0..<count).map { self[$0] } }
+
+    /// Runs `body` with the storage: the bytes and a function giving line i's bytes (nil if
+    /// missing), valid inside `body` only.
+    func withLines<R>(_ body: (LineAccess) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { storage in
+            try bounds.withUnsafeBufferPointer { bounds in
+                try body(LineAccess(storage: storage, bounds: bounds))
+            }
+        }
+    }
+
+    /// Unchecked access to the lines of a `TextLines` inside `withLines`.
+    struct LineAccess {
+        let storage: UnsafeBufferPointer<UInt8>
+        let bounds: UnsafeBufferPointer<Int>
+
+        @inline(__always)
+        subscript(index: Int) -> UnsafeBufferPointer<UInt8>? {
+            let start = bounds[2 * index]
+            guard start >= 0 else { return nil }
+            let end = bounds[2 * index + 1]
+            return UnsafeBufferPointer(start: storage.baseAddress.map { $0 + start }, count: end - start)
+        }
+    }
+}
+
+/// UTF-8 validation as Python's strict `utf-8` codec applies it: no overlong forms, no
+/// surrogates, nothing above U+10FFFF, no truncated sequences.
+enum UTF8Validation {
+    /// The offset of the first byte that starts an invalid sequence, or nil if all is valid.
+    static func firstInvalidOffset(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        var i = 0
+        while i < count {
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= count
+                    && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < count else { break }
+            let b0 = p[i]
+            if b0 < 0x80 { i += 1; continue }
+            @inline(__always) func continuation(_ k: Int) -> Bool { i + k < count && p[i + k] & 0xC0 == 0x80 }
+            switch b0 {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return i }
+                i += 2
+            case 0xE0...0xEF:
+                guard continuation(1), continuation(2) else { return i }
+                let b1 = p[i + 1]
+                if b0 == 0xE0 && b1 < 0xA0 { return i }
+                if b0 == 0xED && b1 >= 0xA0 { return i }
+                i += 3
+            case 0xF0...0xF4:
+                guard continuation(1), continuation(2), continuation(3) else { return i }
+                let b1 = p[i + 1]
+                if b0 == 0xF0 && b1 < 0x90 { return i }
+                if b0 == 0xF4 && b1 >= 0x90 { return i }
+                i += 4
+            default:
+                return i
+            }
+        }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// Randomness module: placeholder while the module is being written.
