@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bleu",
-            dependencies: ["CommandLineSupport", "Records", "Metrics",
+            dependencies: ["CommandLineSupport", "Records", "Metrics", "JSONCore", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Tests.
