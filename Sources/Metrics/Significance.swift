@@ -44,31 +44,63 @@ public enum Significance {
         seed == 0 ? nil : seed
     }
 
-    /// The scores of `resamples` bootstrap resamples of `statistics`: sacreBLEU
-    /// `_bootstrap_resample`, i.e. `rng.choice(N, size=(resamples, N))` from a fresh generator,
-    /// each resample's rows summed in `float32` (in index order) and scored. The indices are
-    /// drawn one resample at a time, which consumes the stream as the one NumPy call does.
-    /// O(resamples × N × width).
-    static func bootstrapScores<M: ResamplableMetric>(metric: M, statistics: StatisticsTable,
-                                                     resamples: Int, generator: inout NumPyGenerator) -> [Double] {
-        let n = statistics.count, width = statistics.width
+    /// The scores of `resamples` bootstrap resamples of each table, all resamples drawing the
+    /// same segment indices: sacreBLEU `_bootstrap_resample` and `_paired_bs_test`, i.e.
+    /// `rng.choice(N, size=(resamples, N))`, each resample's rows summed as `float32` and
+    /// scored. The indices are drawn one resample at a time, which consumes the stream as the one
+    /// NumPy call does. NumPy sums a resample's rows in index order in `float32`; while every
+    /// possible sum stays below 2²⁴ that is exact integer arithmetic, which is what runs then
+    /// (in any order, with the same result); otherwise the `float32` sums are replayed in order.
+    /// O(resamples × N × width × tables).
+    static func resampledScores<M: ResamplableMetric>(metric: M, tables: [StatisticsTable], resamples: Int,
+                                                     generator: inout NumPyGenerator) -> [[Double]] {
+        let n = tables[0].count, width = tables[0].width, block = width * tables.count
         precondition(n > 0, "no segments to resample")
+        precondition(tables.allSatisfy { $0.count == n && $0.width == width }, "paired tables must match")
+        // Segment-major layout: for each segment, every table's row.
+        var data = [Int](repeating: 0, count: n * block)
+        var columnBound = [Int](repeating: 0, count: block)
+        for (t, table) in tables.enumerated() {
+            for i in 0..<n {
+                for j in 0..<width {
+                    let value = table.values[i * width + j]
+                    data[i * block + t * width + j] = value
+                    columnBound[t * width + j] = max(columnBound[t * width + j], abs(value))
+                }
+            }
+        }
+        let exact = columnBound.allSatisfy { $0 <= ((1 << 24) - 1) / n }
         var indices = [Int](repeating: 0, count: n)
-        var sums = [Float](repeating: 0, count: width)
-        var scores: [Double] = []
-        scores.reserveCapacity(resamples)
-        let rows = statistics.values.map(Float.init)
-        rows.withUnsafeBufferPointer { rows in
+        var integerSums = [Int](repeating: 0, count: block)
+        var floatSums = [Float](repeating: 0, count: block)
+        var row = [Float](repeating: 0, count: width)
+        var scores = [[Double]](repeating: [], count: tables.count)
+        for t in 0..<tables.count { scores[t].reserveCapacity(resamples) }
+        data.withUnsafeBufferPointer { data in
             for _ in 0..<resamples {
                 generator.fillIntegers(below: n, into: &indices)
-                for j in 0..<width { sums[j] = 0 }
-                sums.withUnsafeMutableBufferPointer { sums in
-                    for index in indices {
-                        let row = index * width
-                        for j in 0..<width { sums[j] += rows[row + j] }
+                if exact {
+                    integerSums.withUnsafeMutableBufferPointer { sums in
+                        for j in 0..<block { sums[j] = 0 }
+                        for index in indices {
+                            let base = index * block
+                            for j in 0..<block { sums[j] += data[base + j] }
+                        }
+                    }
+                    for j in 0..<block { floatSums[j] = Float(integerSums[j]) }
+                } else {
+                    floatSums.withUnsafeMutableBufferPointer { sums in
+                        for j in 0..<block { sums[j] = 0 }
+                        for index in indices {
+                            let base = index * block
+                            for j in 0..<block { sums[j] += Float(data[base + j]) }
+                        }
                     }
                 }
-                scores.append(metric.resampledScoreValue(float32Statistics: sums))
+                for t in 0..<tables.count {
+                    for j in 0..<width { row[j] = floatSums[t * width + j] }
+                    scores[t].append(metric.resampledScoreValue(float32Statistics: row))
+                }
             }
         }
         return scores
@@ -82,8 +114,8 @@ public enum Significance {
                                                                 resamples: Int = defaultBootstrapResamples,
                                                                 seed: UInt64? = defaultSeed) -> ConfidenceEstimate {
         var generator = generator(seed: seed)
-        let scores = bootstrapScores(metric: metric, statistics: statistics, resamples: resamples,
-                                     generator: &generator).sorted()
+        let scores = resampledScores(metric: metric, tables: [statistics], resamples: resamples,
+                                     generator: &generator)[0].sorted()
         let lower = scores[scores.count / 40], upper = scores[scores.count - scores.count / 40 - 1]
         if metric.resampledScoresAreFloat32 {
             let mean = Float(exactMean(scores))
@@ -114,8 +146,8 @@ public enum Significance {
         let score = metric.scoreValue(summedStatistics: statistics.sum())
         guard confidenceResamples > 0 else { return PairedResult(score: score) }
         var generator = generator(seed: seed)
-        let scores = bootstrapScores(metric: metric, statistics: statistics, resamples: confidenceResamples,
-                                     generator: &generator)
+        let scores = resampledScores(metric: metric, tables: [statistics], resamples: confidenceResamples,
+                                     generator: &generator)[0]
         let (mean, ci) = numpyEstimate(scores, float32: metric.resampledScoresAreFloat32)
         return PairedResult(score: score, mean: mean, ci: ci)
     }
@@ -125,23 +157,44 @@ public enum Significance {
         Double(count + 1) / Double(samples + 1)
     }
 
-    /// Paired bootstrap resampling (`_paired_bs_test`, after Moses'
-    /// bootstrap-hypothesis-difference-significance.pl): both systems are scored on the same
-    /// `resamples` resamples; the p-value counts resamples whose centred absolute difference
-    /// exceeds the actual absolute difference. Also the system's bootstrap mean and interval.
-    public static func pairedBootstrap<M: ResamplableMetric>(metric: M, baseline: StatisticsTable, system: StatisticsTable,
+    /// Paired bootstrap resampling (`PairedTest` with `test_type='bs'`, `_paired_bs_test`, after
+    /// Moses' bootstrap-hypothesis-difference-significance.pl). Returns the baseline's result
+    /// (score, bootstrap mean and interval) followed by each system's: both systems are scored on
+    /// the same `resamples` resamples, the p-value counts resamples whose absolute difference,
+    /// centred on its mean, exceeds the actual absolute difference, and the system's bootstrap
+    /// mean and interval come from the same resamples.
+    public static func pairedBootstrap<M: ResamplableMetric>(metric: M, baseline: StatisticsTable,
+                                                            systems: [StatisticsTable],
                                                             resamples: Int = defaultBootstrapResamples,
-                                                            seed: UInt64? = defaultSeed) -> PairedResult {
-        precondition(baseline.count == system.count, "paired systems must have the same segments")
-        let baselineScore = metric.scoreValue(summedStatistics: baseline.sum())
+                                                            seed: UInt64? = defaultSeed) -> [PairedResult] {
+        let baselineResult = pairedBaseline(metric: metric, statistics: baseline, confidenceResamples: resamples, seed: seed)
+        var results = [baselineResult]
+        if let systemSeed = systemSeed(seed) {
+            // Every system's generator starts from the same seed: one pass serves them all.
+            var generator = NumPyGenerator(seed: systemSeed)
+            let scores = resampledScores(metric: metric, tables: [baseline] + systems, resamples: resamples,
+                                         generator: &generator)
+            for (k, system) in systems.enumerated() {
+                results.append(pairedBootstrapResult(metric: metric, baselineScore: baselineResult.score, system: system,
+                                                     baselineScores: scores[0], systemScores: scores[k + 1]))
+            }
+        } else {
+            for system in systems {
+                var generator = NumPyGenerator.fromSystemEntropy()
+                let scores = resampledScores(metric: metric, tables: [baseline, system], resamples: resamples,
+                                             generator: &generator)
+                results.append(pairedBootstrapResult(metric: metric, baselineScore: baselineResult.score, system: system,
+                                                     baselineScores: scores[0], systemScores: scores[1]))
+            }
+        }
+        return results
+    }
+
+    /// One system's result in the paired bootstrap test, from both systems' resampled scores.
+    static func pairedBootstrapResult<M: ResamplableMetric>(metric: M, baselineScore: Double, system: StatisticsTable,
+                                                           baselineScores: [Double], systemScores: [Double]) -> PairedResult {
         let systemScore = metric.scoreValue(summedStatistics: system.sum())
         let difference = abs(baselineScore - systemScore)
-        // One generator per system; the baseline and the system use the same indices.
-        var generator = generator(seed: systemSeed(seed))
-        let start = generator
-        let systemScores = bootstrapScores(metric: metric, statistics: system, resamples: resamples, generator: &generator)
-        generator = start
-        let baselineScores = bootstrapScores(metric: metric, statistics: baseline, resamples: resamples, generator: &generator)
         let float32 = metric.resampledScoresAreFloat32
         let (mean, ci) = numpyEstimate(systemScores, float32: float32)
         var exceeding = 0
@@ -155,58 +208,102 @@ public enum Significance {
             let centre = numpyMean(diffs)
             for d in diffs where d - centre > difference { exceeding += 1 }
         }
-        return PairedResult(score: systemScore, pValue: pValue(exceeding: exceeding, samples: resamples), mean: mean, ci: ci)
+        return PairedResult(score: systemScore, pValue: pValue(exceeding: exceeding, samples: systemScores.count),
+                            mean: mean, ci: ci)
     }
 
-    /// Paired approximate randomisation (`_paired_ar_test`, after multeval): in each of `trials`
-    /// trials every segment's statistics are swapped between the systems with probability ½
-    /// (`rng.integers(2, size=(trials, N), dtype=bool)`), and the p-value counts trials whose
-    /// absolute score difference exceeds the actual one. With `confidenceResamples > 0`, a
-    /// bootstrap mean and interval of the system from indices drawn after the swaps.
-    /// O(trials × N × width).
+    /// Paired approximate randomisation (`PairedTest` with `test_type='ar'`, `_paired_ar_test`,
+    /// after multeval). Returns the baseline's result followed by each system's. In each of
+    /// `trials` trials every segment's statistics are swapped between the two systems with
+    /// probability ½ (`rng.integers(2, size=(trials, N), dtype=bool)`, where a set bit gives
+    /// shuffled system A the baseline's row); the p-value counts trials whose absolute score
+    /// difference exceeds the actual one. With `confidenceResamples > 0`, bootstrap means and
+    /// intervals too (the system's from indices drawn after the swaps). O(trials × N × width ×
+    /// systems).
     public static func pairedApproximateRandomization<M: ResamplableMetric>(
-        metric: M, baseline: StatisticsTable, system: StatisticsTable,
+        metric: M, baseline: StatisticsTable, systems: [StatisticsTable],
         trials: Int = defaultRandomizationTrials, confidenceResamples: Int = -1,
         seed: UInt64? = defaultSeed
-    ) -> PairedResult {
-        precondition(baseline.count == system.count, "paired systems must have the same segments")
-        let n = baseline.count, width = baseline.width
-        let baselineSum = baseline.sum(), systemSum = system.sum()
-        let baselineScore = metric.scoreValue(summedStatistics: baselineSum)
-        let systemScore = metric.scoreValue(summedStatistics: systemSum)
-        let difference = abs(baselineScore - systemScore)
-        var generator = generator(seed: systemSeed(seed))
-        var bits = NumPyGenerator.BooleanStream()
-        // Shuffled system A takes the baseline's row where the bit is set, the system's
-        // otherwise: A = Σ system + Σ_set (baseline − system), and B = total − A.
-        let deltas = zip(baseline.values, system.values).map { $0 - $1 }
-        let totals = zip(baselineSum, systemSum).map { $0 + $1 }
-        var shuffledA = [Int](repeating: 0, count: width)
-        var shuffledB = [Int](repeating: 0, count: width)
-        var exceeding = 0
-        deltas.withUnsafeBufferPointer { deltas in
-            for _ in 0..<trials {
-                for j in 0..<width { shuffledA[j] = systemSum[j] }
-                shuffledA.withUnsafeMutableBufferPointer { a in
-                    for i in 0..<n where bits.next(using: &generator) {
-                        let row = i * width
-                        for j in 0..<width { a[j] += deltas[row + j] }
-                    }
-                }
-                for j in 0..<width { shuffledB[j] = totals[j] - shuffledA[j] }
-                let scoreA = metric.scoreValue(summedStatistics: shuffledA)
-                let scoreB = metric.scoreValue(summedStatistics: shuffledB)
-                if abs(scoreA - scoreB) > difference { exceeding += 1 }
+    ) -> [PairedResult] {
+        var results = [pairedBaseline(metric: metric, statistics: baseline,
+                                      confidenceResamples: max(confidenceResamples, 0), seed: seed)]
+        guard !systems.isEmpty else { return results }
+        if let systemSeed = systemSeed(seed) {
+            // Every system's generator starts from the same seed, so they share the swaps.
+            var generator = NumPyGenerator(seed: systemSeed)
+            results += randomizationResults(metric: metric, baseline: baseline, systems: systems, trials: trials,
+                                            confidenceResamples: confidenceResamples, generator: &generator)
+        } else {
+            for system in systems {
+                var generator = NumPyGenerator.fromSystemEntropy()
+                results += randomizationResults(metric: metric, baseline: baseline, systems: [system], trials: trials,
+                                                confidenceResamples: confidenceResamples, generator: &generator)
             }
         }
-        var result = PairedResult(score: systemScore, pValue: pValue(exceeding: exceeding, samples: trials))
-        if confidenceResamples > 0 {
-            let scores = bootstrapScores(metric: metric, statistics: system, resamples: confidenceResamples,
-                                         generator: &generator)
-            let (mean, ci) = numpyEstimate(scores, float32: metric.resampledScoresAreFloat32)
-            result.mean = mean
-            result.ci = ci
+        return results
+    }
+
+    /// The approximate-randomisation results of systems that share one generator state.
+    static func randomizationResults<M: ResamplableMetric>(metric: M, baseline: StatisticsTable,
+                                                          systems: [StatisticsTable], trials: Int,
+                                                          confidenceResamples: Int,
+                                                          generator: inout NumPyGenerator) -> [PairedResult] {
+        let n = baseline.count, width = baseline.width, block = width * systems.count
+        precondition(systems.allSatisfy { $0.count == n && $0.width == width }, "paired tables must match")
+        let baselineSum = baseline.sum()
+        let baselineScore = metric.scoreValue(summedStatistics: baselineSum)
+        let systemSums = systems.map { $0.sum() }
+        let systemScores = systemSums.map { metric.scoreValue(summedStatistics: $0) }
+        // Shuffled A = Σ system + Σ_set (baseline − system); shuffled B = Σ baseline + Σ system − A.
+        // Deltas are laid out segment-major so a set bit adds one contiguous block.
+        var deltas = [Int](repeating: 0, count: n * block)
+        for (s, system) in systems.enumerated() {
+            for i in 0..<n {
+                for j in 0..<width {
+                    deltas[i * block + s * width + j] = baseline.values[i * width + j] - system.values[i * width + j]
+                }
+            }
         }
-        return result
+        var start = [Int](repeating: 0, count: block)
+        for s in 0..<systems.count { for j in 0..<width { start[s * width + j] = systemSums[s][j] } }
+        var shuffled = [Int](repeating: 0, count: block)
+        var a = [Int](repeating: 0, count: width), b = [Int](repeating: 0, count: width)
+        var exceeding = [Int](repeating: 0, count: systems.count)
+        var bits = NumPyGenerator.BooleanStream()
+        deltas.withUnsafeBufferPointer { deltas in
+            for _ in 0..<trials {
+                shuffled.withUnsafeMutableBufferPointer { sums in
+                    for j in 0..<block { sums[j] = start[j] }
+                    for i in 0..<n where bits.next(using: &generator) {
+                        let base = i * block
+                        for j in 0..<block { sums[j] += deltas[base + j] }
+                    }
+                }
+                for s in 0..<systems.count {
+                    for j in 0..<width {
+                        a[j] = shuffled[s * width + j]
+                        b[j] = baselineSum[j] + systemSums[s][j] - a[j]
+                    }
+                    let difference = abs(baselineScore - systemScores[s])
+                    if abs(metric.scoreValue(summedStatistics: a) - metric.scoreValue(summedStatistics: b)) > difference {
+                        exceeding[s] += 1
+                    }
+                }
+            }
+        }
+        var results = (0..<systems.count).map {
+            PairedResult(score: systemScores[$0], pValue: pValue(exceeding: exceeding[$0], samples: trials))
+        }
+        if confidenceResamples > 0 {
+            // Each system's indices come from its own generator, all in the same state here.
+            let scores = resampledScores(metric: metric, tables: systems, resamples: confidenceResamples,
+                                         generator: &generator)
+            for s in 0..<systems.count {
+                let (mean, ci) = numpyEstimate(scores[s], float32: metric.resampledScoresAreFloat32)
+                results[s].mean = mean
+                results[s].ci = ci
+            }
+        }
+        return results
     }
 }

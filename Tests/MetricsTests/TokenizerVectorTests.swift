@@ -8,7 +8,7 @@ import _TestSupport
 /// tokenisers × {cased, lowercased}. Output and tokens must match byte for byte.
 @Suite struct TokenizerVectorTests {
     @Test func allVectorsMatchByteForByte() throws {
-        let records = try SharedData.jsonLines("bleu/sacrebleu-tokenizer-vectors.jsonl")
+        let records = try Fixtures.jsonLines("bleu/sacrebleu-tokenizer-vectors.jsonl")
         #expect(records.count == 1400)
         var failures: [String] = []
         for record in records {

@@ -8,26 +8,27 @@
 /// same id exactly when they are equal: counting is exact, with no hash collisions to hope
 /// against. Ids only need to agree between a segment's hypothesis and its references, so the
 /// tables are cleared between segments (in time proportional to what was inserted) and stay
-/// small and cache-resident. Not thread-safe: one per worker.
-final class NgramInterner {
-    /// The largest id handed out so far plus one.
+/// small and cache-resident. A value type kept in one place by its worker (`Pinned`); `free()`
+/// releases it.
+struct NgramTables {
+    /// The number of ids handed out since the last reset.
     private(set) var idCount: Int32 = 0
 
-    // Token table: slots hold ids (−1 empty); per-id token bytes live in `arena`.
-    private var tokenSlots: UnsafeMutablePointer<Int32>
+    // Token table: slots hold token ordinals (−1 empty); per-ordinal bytes live in `arena`.
+    private var tokenSlots: RawBuffer<Int32>
     private var tokenMask: Int
-    private var tokenUsedSlots: [Int] = []
-    private var tokenOffset: [Int32] = []
-    private var tokenLength: [Int32] = []
-    private var tokenHash: [UInt64] = []
-    private var tokenIdOf: [Int32] = []
-    private let arena = ByteBuffer(capacity: 4096)
+    private var tokenUsedSlots = RawBuffer<Int>()
+    private var tokenOffset = RawBuffer<Int32>()
+    private var tokenLength = RawBuffer<Int32>()
+    private var tokenHash = RawBuffer<UInt64>()
+    private var tokenIdOf = RawBuffer<Int32>()
+    private var arena = RawBuffer<UInt8>(capacity: 4096)
 
     // Pair table: slots hold (key, id); key = prefix id << 32 | last unit.
-    private var pairKeys: UnsafeMutablePointer<UInt64>
-    private var pairIds: UnsafeMutablePointer<Int32>
+    private var pairKeys: RawBuffer<UInt64>
+    private var pairIds: RawBuffer<Int32>
     private var pairMask: Int
-    private var pairUsedSlots: [Int] = []
+    private var pairUsedSlots = RawBuffer<Int>()
 
     /// The pair-table prefix that marks a unigram over code points (chrF characters).
     static let characterPrefix: Int32 = -1
@@ -36,32 +37,32 @@ final class NgramInterner {
         var size = 16
         while size < 2 * capacity { size *= 2 }
         tokenMask = size - 1
-        tokenSlots = .allocate(capacity: size)
-        tokenSlots.initialize(repeating: -1, count: size)
+        tokenSlots = RawBuffer(capacity: size)
+        tokenSlots.extend(to: size, with: -1)
         pairMask = size - 1
-        pairKeys = .allocate(capacity: size)
-        pairKeys.initialize(repeating: 0, count: size)
-        pairIds = .allocate(capacity: size)
-        pairIds.initialize(repeating: -1, count: size)
+        pairKeys = RawBuffer(capacity: size)
+        pairKeys.extend(to: size, with: 0)
+        pairIds = RawBuffer(capacity: size)
+        pairIds.extend(to: size, with: -1)
     }
 
-    deinit {
-        tokenSlots.deallocate()
-        pairKeys.deallocate()
-        pairIds.deallocate()
+    func free() {
+        tokenSlots.free(); tokenUsedSlots.free(); tokenOffset.free(); tokenLength.free()
+        tokenHash.free(); tokenIdOf.free(); arena.free()
+        pairKeys.free(); pairIds.free(); pairUsedSlots.free()
     }
 
     /// Forgets every token and n-gram. O(entries inserted since the last reset).
-    func reset() {
-        for slot in tokenUsedSlots { tokenSlots[slot] = -1 }
-        for slot in pairUsedSlots { pairIds[slot] = -1 }
-        tokenUsedSlots.removeAll(keepingCapacity: true)
-        pairUsedSlots.removeAll(keepingCapacity: true)
-        tokenOffset.removeAll(keepingCapacity: true)
-        tokenLength.removeAll(keepingCapacity: true)
-        tokenHash.removeAll(keepingCapacity: true)
-        tokenIdOf.removeAll(keepingCapacity: true)
-        arena.count = 0
+    mutating func reset() {
+        for k in 0..<tokenUsedSlots.count { tokenSlots[tokenUsedSlots[k]] = -1 }
+        for k in 0..<pairUsedSlots.count { pairIds[pairUsedSlots[k]] = -1 }
+        tokenUsedSlots.removeAll()
+        pairUsedSlots.removeAll()
+        tokenOffset.removeAll()
+        tokenLength.removeAll()
+        tokenHash.removeAll()
+        tokenIdOf.removeAll()
+        arena.removeAll()
         idCount = 0
     }
 
@@ -93,17 +94,22 @@ final class NgramInterner {
     /// The id of the token `p[0..<length]`, inserting it if `insert`; −1 if absent and not
     /// inserted. Amortised O(length).
     @inline(__always)
-    func token(_ p: UnsafePointer<UInt8>, _ length: Int, insert: Bool) -> Int32 {
-        let hash = NgramInterner.hashBytes(p, length)
+    mutating func token(_ p: UnsafePointer<UInt8>, _ length: Int, insert: Bool) -> Int32 {
+        let hash = NgramTables.hashBytes(p, length)
         var slot = Int(truncatingIfNeeded: hash) & tokenMask
+        let slots = tokenSlots.base
         while true {
-            let ordinal = tokenSlots[slot]
+            let ordinal = slots[slot]
             if ordinal < 0 { break }
             let k = Int(ordinal)
             if tokenHash[k] == hash && Int(tokenLength[k]) == length {
                 let stored = arena.base + Int(tokenOffset[k])
                 var equal = true
-                for j in 0..<length where stored[j] != p[j] { equal = false; break }
+                var j = 0
+                while j < length {
+                    if stored[j] != p[j] { equal = false; break }
+                    j += 1
+                }
                 if equal { return tokenIdOf[k] }
             }
             slot = (slot + 1) & tokenMask
@@ -120,73 +126,74 @@ final class NgramInterner {
         let id = idCount
         idCount += 1
         tokenIdOf.append(id)
-        tokenSlots[slot] = ordinal
+        slots[slot] = ordinal
         tokenUsedSlots.append(slot)
         if 2 * tokenUsedSlots.count > tokenMask { growTokens() }
         return id
     }
 
+    @inline(__always)
+    private static func pairSlot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
     /// The id of the n-gram (n-gram `prefix`, unit `last`), inserting it if `insert`; −1 if
     /// absent and not inserted. `prefix` is an id, or `characterPrefix` for a code-point unigram.
     @inline(__always)
-    func pair(_ prefix: Int32, _ last: UInt32, insert: Bool) -> Int32 {
+    mutating func pair(_ prefix: Int32, _ last: UInt32, insert: Bool) -> Int32 {
         let key = UInt64(UInt32(bitPattern: prefix)) << 32 | UInt64(last)
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & pairMask
+        var slot = NgramTables.pairSlot(key, pairMask)
+        let ids = pairIds.base, keys = pairKeys.base
         while true {
-            let id = pairIds[slot]
+            let id = ids[slot]
             if id < 0 { break }
-            if pairKeys[slot] == key { return id }
+            if keys[slot] == key { return id }
             slot = (slot + 1) & pairMask
         }
         guard insert else { return -1 }
         let id = idCount
         idCount += 1
-        pairKeys[slot] = key
-        pairIds[slot] = id
+        keys[slot] = key
+        ids[slot] = id
         pairUsedSlots.append(slot)
         if 2 * pairUsedSlots.count > pairMask { growPairs() }
         return id
     }
 
-    private func growTokens() {
+    private mutating func growTokens() {
         let oldSlots = tokenSlots
         let newSize = 2 * (tokenMask + 1)
-        tokenSlots = .allocate(capacity: newSize)
-        tokenSlots.initialize(repeating: -1, count: newSize)
+        tokenSlots = RawBuffer(capacity: newSize)
+        tokenSlots.extend(to: newSize, with: -1)
         tokenMask = newSize - 1
-        var used: [Int] = []
-        used.reserveCapacity(tokenUsedSlots.count * 2)
-        for oldSlot in tokenUsedSlots {
-            let ordinal = oldSlots[oldSlot]
+        for k in 0..<tokenUsedSlots.count {
+            let ordinal = oldSlots[tokenUsedSlots[k]]
             var slot = Int(truncatingIfNeeded: tokenHash[Int(ordinal)]) & tokenMask
             while tokenSlots[slot] >= 0 { slot = (slot + 1) & tokenMask }
             tokenSlots[slot] = ordinal
-            used.append(slot)
+            tokenUsedSlots[k] = slot
         }
-        oldSlots.deallocate()
-        tokenUsedSlots = used
+        oldSlots.free()
     }
 
-    private func growPairs() {
+    private mutating func growPairs() {
         let oldKeys = pairKeys, oldIds = pairIds
         let newSize = 2 * (pairMask + 1)
-        pairKeys = .allocate(capacity: newSize)
-        pairKeys.initialize(repeating: 0, count: newSize)
-        pairIds = .allocate(capacity: newSize)
-        pairIds.initialize(repeating: -1, count: newSize)
+        pairKeys = RawBuffer(capacity: newSize)
+        pairKeys.extend(to: newSize, with: 0)
+        pairIds = RawBuffer(capacity: newSize)
+        pairIds.extend(to: newSize, with: -1)
         pairMask = newSize - 1
-        var used: [Int] = []
-        used.reserveCapacity(pairUsedSlots.count * 2)
-        for oldSlot in pairUsedSlots {
+        for k in 0..<pairUsedSlots.count {
+            let oldSlot = pairUsedSlots[k]
             let key = oldKeys[oldSlot]
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & pairMask
+            var slot = NgramTables.pairSlot(key, pairMask)
             while pairIds[slot] >= 0 { slot = (slot + 1) & pairMask }
             pairKeys[slot] = key
             pairIds[slot] = oldIds[oldSlot]
-            used.append(slot)
+            pairUsedSlots[k] = slot
         }
-        oldKeys.deallocate()
-        oldIds.deallocate()
-        pairUsedSlots = used
+        oldKeys.free()
+        oldIds.free()
     }
 }
