@@ -10,7 +10,7 @@ extension SimpleWordBreaker {
         guard let icu = try? ICUSegmenter(.word, locale: "root") else { return false }
         var characters = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
         characters += ["\u{00A0}", "\u{00B7}", "\u{2018}", "\u{2019}", "\u{2024}", "\u{202F}", "\u{FF0C}", "é", "ß"]
-        let table = CharacterProperties.shared.bmp
+        let properties = CharacterProperties.shared.bmp
         for x in characters {
             for probe in [x, x + x, "a" + x + "b", "1" + x + "2", "a" + x, "1" + x, "_" + x, x + "a", x + "1"] {
                 var bytes = Array(probe.utf8)
@@ -21,11 +21,9 @@ extension SimpleWordBreaker {
                     for i in 1..<count { expected.append((Int(icu.boundaries[i]), icu.statuses[i])) }
                     let isASCII = text.allSatisfy { $0 < 0x80 }
                     var actual: [(Int, Int32)] = []
-                    table.withUnsafeBufferPointer { properties in
-                        forEachSegment(text, isASCII: isASCII, properties: properties.baseAddress!) { start, end, _ in
-                            let segment = UnsafeBufferPointer(rebasing: text[start..<end])
-                            actual.append((end, ruleStatus(segment, properties: properties.baseAddress!)))
-                        }
+                    forEachSegment(text, isASCII: isASCII, properties: properties) { start, end, _ in
+                        let segment = UnsafeBufferPointer(rebasing: text[start..<end])
+                        actual.append((end, ruleStatus(segment, properties: properties)))
                     }
                     return actual.count == expected.count && zip(actual, expected).allSatisfy { $0 == $1 }
                 }

@@ -26,12 +26,6 @@ enum SimpleWordBreaker {
     private static let lf = WordBreakClass.lf.rawValue
     private static let newline = WordBreakClass.newline.rawValue
 
-    /// The word-break class of each byte value below 0x80 (`WordBreakClass` raw values; 0x80 and
-    /// above are `complex`), for `forEachASCIISegment`.
-    static let asciiClasses: [UInt8] = (0..<256).map { b in
-        UInt8(b < 0x80 ? CharacterProperties.shared.bmp[b] & CharacterProperties.classMask : WordBreakClass.complex.rawValue)
-    }
-
     /// Whether a mid character of class `mid` between two characters of class `side` (both
     /// ALetter or both Numeric) joins them: WB6/7 for letters, WB11/12 for digits.
     @inline(__always)
@@ -45,7 +39,7 @@ enum SimpleWordBreaker {
     static func forEachSegment(_ text: UnsafeBufferPointer<UInt8>, isASCII: Bool, properties: UnsafePointer<UInt16>,
                                _ body: (Int, Int, Bool) -> Void) {
         if isASCII {
-            asciiClasses.withUnsafeBufferPointer { forEachASCIISegment(text, classes: $0.baseAddress!, body) }
+            forEachASCIISegment(text, classes: CharacterProperties.shared.asciiClasses, body)
         } else {
             forEachSegment(text, properties: properties, body)
         }
@@ -108,7 +102,8 @@ enum SimpleWordBreaker {
     }
 
     /// `forEachSegment` for a line of ASCII only: the same rules over bytes, with `classes` =
-    /// `asciiClasses`, and a tight inner loop over the letters, digits and `_` of a word.
+    /// `CharacterProperties.asciiClasses`, and a tight inner loop over the letters, digits and `_`
+    /// of a word.
     @inline(__always)
     static func forEachASCIISegment(_ text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
                                     _ body: (Int, Int, Bool) -> Void) {

@@ -28,13 +28,12 @@ public final class Tokenizer {
     /// The options this tokenizer was configured with.
     public let options: TokenizerOptions
 
-    let properties: [UInt16]
-    let asciiClasses: [UInt8]
+    let tables = CharacterProperties.shared
     let segmenter: ICUSegmenter
     let normalizer: ICUTransformer
     let folder: ICUTransformer
-    /// The flag a code point needs for a line to bypass normalisation (0: normalisation is off).
-    let stableMask: UInt16
+    /// The quick-check flag of the normalisation form (0: normalisation is off).
+    let quickCheckFlag: UInt16
     /// Whether word-level simple lines may use the Swift word breaker.
     let swiftWordRules: Bool
 
@@ -51,8 +50,6 @@ public final class Tokenizer {
             throw .unsupportedOptions("splitting digits needs word or char level, not sentence")
         }
         self.options = options
-        properties = CharacterProperties.shared.bmp
-        asciiClasses = SimpleWordBreaker.asciiClasses
         let kind: ICUSegmenter.Kind = switch options.level {
         case .word: .word
         case .char: .character
@@ -61,9 +58,9 @@ public final class Tokenizer {
         segmenter = try ICUSegmenter(kind, locale: options.locale)
         normalizer = try ICUTransformer(options.normalize)
         folder = try ICUTransformer(options.normalize)
-        stableMask = switch options.normalize {
-        case .nfc: CharacterProperties.nfcStable
-        case .nfkc: CharacterProperties.nfkcStable
+        quickCheckFlag = switch options.normalize {
+        case .nfc: CharacterProperties.nfcYes
+        case .nfkc: CharacterProperties.nfkcYes
         case .none: 0
         }
         swiftWordRules = options.level == .word && segmenter.usesRootRules && SimpleWordBreaker.agreesWithICU
@@ -76,17 +73,16 @@ public final class Tokenizer {
         guard line.count < Int(Int32.max) else { throw .lineTooLong(bytes: line.count) }
         var result = recycled
         recycled = TokenizedLine()
-        let summary = try properties.withUnsafeBufferPointer { table throws(TextError) in
-            try UTF8Scanner.summarize(line, properties: table.baseAddress!, stableMask: stableMask)
-        }
+        let summary = try UTF8Scanner.summarize(line, properties: tables.bmp, combiningClasses: tables.combiningClasses,
+                                                quickCheckFlag: quickCheckFlag)
         var text = line, spans: UnsafeBufferPointer<cicu_norm_span>? = nil, hasMarker = summary.hasLinkMarker
         let source: SegmentSource
-        if options.level == .word && swiftWordRules && summary.isSimple {
+        if options.level == .word && swiftWordRules && summary.isSimple && summary.isNormalized {
             source = .swiftWordRules
         } else if options.level == .char && summary.isASCII {
             source = .asciiCharacters
         } else {
-            if !summary.isASCII && options.normalize != .none, let normalized = try normalizer.normalize(line) {
+            if !summary.isNormalized, let normalized = try normalizer.normalize(line, withSpans: options.offsets) {
                 text = normalized.text
                 spans = normalized.spans
                 hasMarker = text.contains(0x3A) || text.contains(0x40)

@@ -17,12 +17,10 @@ import Testing
             for i in 1..<max(count, 1) { expected.append(Int(icu.boundaries[i])); expected.append(Int(icu.statuses[i])) }
             var actual: [Int] = []
             actual.reserveCapacity(2 * count)
-            properties.withUnsafeBufferPointer { table in
-                SimpleWordBreaker.forEachSegment(text, isASCII: byteLoop, properties: table.baseAddress!) { start, end, _ in
-                    let segment = UnsafeBufferPointer(rebasing: text[start..<end])
-                    actual.append(end)
-                    actual.append(Int(SimpleWordBreaker.ruleStatus(segment, properties: table.baseAddress!)))
-                }
+            SimpleWordBreaker.forEachSegment(text, isASCII: byteLoop, properties: properties) { start, end, _ in
+                let segment = UnsafeBufferPointer(rebasing: text[start..<end])
+                actual.append(end)
+                actual.append(Int(SimpleWordBreaker.ruleStatus(segment, properties: properties)))
             }
             if actual == expected { return nil }
             for i in stride(from: 0, to: max(actual.count, expected.count), by: 2) {
@@ -35,11 +33,10 @@ import Testing
     }
 
     static func isSimple(_ text: [UInt8]) -> Bool {
-        let properties = CharacterProperties.shared.bmp
+        let shared = CharacterProperties.shared
         return text.withUnsafeBufferPointer { text in
-            properties.withUnsafeBufferPointer { table in
-                (try? UTF8Scanner.summarize(text, properties: table.baseAddress!, stableMask: 0))?.isSimple ?? false
-            }
+            (try? UTF8Scanner.summarize(text, properties: shared.bmp, combiningClasses: shared.combiningClasses,
+                                        quickCheckFlag: 0))?.isSimple ?? false
         }
     }
 
