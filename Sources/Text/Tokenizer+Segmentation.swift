@@ -23,8 +23,9 @@ extension Tokenizer {
                     try result.rangeStorage.withUnsafeMutableBufferPointer { ranges throws(TextError) in
                         try result.offsetStorage.withUnsafeMutableBufferPointer { offsets throws(TextError) in
                             var writer = TokenWriter(
-                                text: text, properties: table, options: options,
-                                mapper: OffsetMapper(text: text, isASCII: isASCII, spans: spans), folder: folder,
+                                text: text, properties: table, settings: writerSettings,
+                                mapper: OffsetMapper(text: text, isASCII: isASCII, spans: spans),
+                                folder: Unmanaged.passUnretained(folder),
                                 links: links, bytes: bytes, ranges: ranges, offsets: offsets)
                             feed(source, text: text, isASCII: isASCII, table: table, into: &writer)
                             if let failure = writer.failure { throw failure }

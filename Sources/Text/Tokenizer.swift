@@ -29,6 +29,7 @@ public final class Tokenizer {
     public let options: TokenizerOptions
 
     let tables = CharacterProperties.shared
+    let writerSettings: TokenWriter.Settings
     let segmenter: ICUSegmenter
     let normalizer: ICUTransformer
     let folder: ICUTransformer
@@ -50,6 +51,7 @@ public final class Tokenizer {
             throw .unsupportedOptions("splitting digits needs word or char level, not sentence")
         }
         self.options = options
+        writerSettings = TokenWriter.Settings(options)
         let kind: ICUSegmenter.Kind = switch options.level {
         case .word: .word
         case .char: .character

@@ -121,7 +121,7 @@ import Testing
         var failures = 0
         for _ in 0..<30_000 {
             var text = ""
-            for _ in 0..<(1 + Int(next() % 24)) {
+            for _ in 0..<(1 + Int(next() % 60)) {
                 var pick = Int(next() % UInt64(total)), index = 0
                 while pick >= weights[index] { pick -= weights[index]; index += 1 }
                 text += alphabet[index]
