@@ -22,7 +22,6 @@ static uint16_t word_break_class(UChar32 c) {
     if (c == '@') return CICU_WB_ALETTER;
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_OTHER: return CICU_WB_OTHER;
-    case U_WB_DOUBLE_QUOTE: return CICU_WB_OTHER;  /* only joins next to Hebrew letters */
     case U_WB_CR: return CICU_WB_CR;
     case U_WB_LF: return CICU_WB_LF;
     case U_WB_NEWLINE: return CICU_WB_NEWLINE;
@@ -33,9 +32,13 @@ static uint16_t word_break_class(UChar32 c) {
         return (c == ':' || c == 0xFE55 || c == 0xFF1A) ? CICU_WB_OTHER : CICU_WB_MIDLETTER;
     case U_WB_MIDNUM: return CICU_WB_MIDNUM;
     case U_WB_MIDNUMLET: return CICU_WB_MIDNUMLET;
-    case U_WB_SINGLE_QUOTE: return CICU_WB_MIDNUMLET;  /* same role as MidNumLet without Hebrew */
     case U_WB_EXTENDNUMLET: return CICU_WB_EXTENDNUMLET;
     case U_WB_WSEGSPACE: return CICU_WB_WSEGSPACE;
+    case U_WB_HEBREW_LETTER: return CICU_WB_HEBREW_LETTER;
+    case U_WB_SINGLE_QUOTE: return CICU_WB_SINGLE_QUOTE;
+    case U_WB_DOUBLE_QUOTE: return CICU_WB_DOUBLE_QUOTE;
+    case U_WB_EXTEND: return CICU_WB_EXTEND_FORMAT;
+    case U_WB_FORMAT: return CICU_WB_EXTEND_FORMAT;
     default: return CICU_WB_COMPLEX;
     }
 }

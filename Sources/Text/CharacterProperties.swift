@@ -2,12 +2,13 @@ internal import CICU
 
 /// The word-break classes of ICU 72's word rules that the Swift word breaker implements
 /// (`CICU_WB_*`); `complex` marks everything it leaves to ICU.
-/// The numbering groups the classes so that range checks test membership: the mids are 5...7 and
-/// the classes that join with each other (WB5, 8–10, 13a/b) are 8...10.
+/// The numbering groups the classes so that range checks test membership: the mids are 5...7,
+/// the classes that join with each other (WB5, 8–10, 13a/b) are 8...11.
 enum WordBreakClass: UInt16 {
     case other = 0, cr = 1, lf = 2, newline = 3, wSegSpace = 4
     case midLetter = 5, midNum = 6, midNumLet = 7
-    case aLetter = 8, numeric = 9, extendNumLet = 10
+    case aLetter = 8, numeric = 9, extendNumLet = 10, hebrewLetter = 11
+    case singleQuote = 12, doubleQuote = 13, extendFormat = 14
     case complex = 15
 }
 
@@ -31,7 +32,8 @@ struct CharacterProperties: @unchecked Sendable {
     let bmp: UnsafePointer<UInt16>
     /// The canonical combining classes of U+0000 ... U+FFFF.
     let combiningClasses: UnsafePointer<UInt8>
-    /// The word-break class of each byte value: the ASCII classes, `complex` from 0x80 on.
+    /// The word-break class of each byte value as the ASCII byte loop uses it (`'` as MidNumLet,
+    /// `"` as Other), `complex` from 0x80 on.
     let asciiClasses: UnsafePointer<UInt8>
 
     /// The process-wide tables.
@@ -42,9 +44,13 @@ struct CharacterProperties: @unchecked Sendable {
         cicu_fill_character_properties(properties, 0x10000)
         let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
         cicu_fill_combining_classes(classes, 0x10000)
+        // ASCII has no Hebrew letters, so `'` plays MidNumLet's part there and `"` none.
         let ascii = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for b in 0..<256 {
-            ascii[b] = UInt8(b < 0x80 ? properties[b] & Self.classMask : WordBreakClass.complex.rawValue)
+            var k = b < 0x80 ? properties[b] & Self.classMask : WordBreakClass.complex.rawValue
+            if k == WordBreakClass.singleQuote.rawValue { k = WordBreakClass.midNumLet.rawValue }
+            if k == WordBreakClass.doubleQuote.rawValue { k = WordBreakClass.other.rawValue }
+            ascii[b] = UInt8(k)
         }
         bmp = UnsafePointer(properties)
         combiningClasses = UnsafePointer(classes)

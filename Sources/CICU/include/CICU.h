@@ -116,20 +116,24 @@ const cicu_norm_span *cicu_transformer_spans(const cicu_transformer *transformer
  */
 
 /** Bits 0-3: the character's word-break class as ICU 72's word rules (word.txt) use it. */
-#define CICU_WB_OTHER 0          /* no joining role (also Double_Quote and Extended_Pictographic) */
+#define CICU_WB_OTHER 0          /* no joining role (also Extended_Pictographic) */
 #define CICU_WB_CR 1
 #define CICU_WB_LF 2
 #define CICU_WB_NEWLINE 3
 #define CICU_WB_WSEGSPACE 4
 #define CICU_WB_MIDLETTER 5      /* MidLetter minus ':' U+FE55 U+FF1A, as ICU tailors it */
 #define CICU_WB_MIDNUM 6
-#define CICU_WB_MIDNUMLET 7      /* MidNumLet and Single_Quote (the same role without Hebrew) */
+#define CICU_WB_MIDNUMLET 7
 #define CICU_WB_ALETTER 8        /* ALetter, plus '@' as ICU 72 tailors it, minus dictionary scripts */
 #define CICU_WB_NUMERIC 9
 #define CICU_WB_EXTENDNUMLET 10
-#define CICU_WB_COMPLEX 15       /* anything the simple rules do not cover: Extend, Format, ZWJ,
-                                    Regional_Indicator, Hebrew, Katakana, Hiragana, Han, Hangul,
-                                    dictionary scripts, surrogates */
+#define CICU_WB_HEBREW_LETTER 11
+#define CICU_WB_SINGLE_QUOTE 12
+#define CICU_WB_DOUBLE_QUOTE 13
+#define CICU_WB_EXTEND_FORMAT 14 /* Extend or Format (not ZWJ) */
+#define CICU_WB_COMPLEX 15       /* anything the Swift rules leave to ICU: ZWJ, Regional_Indicator,
+                                    Katakana, Hiragana, Han, Hangul syllables, dictionary scripts
+                                    (Line_Break = Complex_Context), surrogates */
 #define CICU_WB_MASK 0x000F
 
 #define CICU_FLAG_WHITE_SPACE 0x0010  /* White_Space */
