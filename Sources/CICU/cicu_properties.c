@@ -1,7 +1,7 @@
 /*
  * Packed character properties for table-driven segmentation in Swift: the word-break class as ICU
  * 72's word rules (icu4c/source/data/brkitr/rules/word.txt) use it, plus White_Space, punctuation,
- * decimal digit and normalisation stability. See CICU.h for the bit layout.
+ * decimal digit and normalisation quick-check values, and canonical combining classes. See CICU.h for the bit layout.
  */
 #include "CICU.h"
 
@@ -22,7 +22,6 @@ static uint16_t word_break_class(UChar32 c) {
     if (c == '@') return CICU_WB_ALETTER;
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_OTHER: return CICU_WB_OTHER;
-    case U_WB_DOUBLE_QUOTE: return CICU_WB_OTHER;  /* only joins next to Hebrew letters */
     case U_WB_CR: return CICU_WB_CR;
     case U_WB_LF: return CICU_WB_LF;
     case U_WB_NEWLINE: return CICU_WB_NEWLINE;
@@ -33,9 +32,13 @@ static uint16_t word_break_class(UChar32 c) {
         return (c == ':' || c == 0xFE55 || c == 0xFF1A) ? CICU_WB_OTHER : CICU_WB_MIDLETTER;
     case U_WB_MIDNUM: return CICU_WB_MIDNUM;
     case U_WB_MIDNUMLET: return CICU_WB_MIDNUMLET;
-    case U_WB_SINGLE_QUOTE: return CICU_WB_MIDNUMLET;  /* same role as MidNumLet without Hebrew */
     case U_WB_EXTENDNUMLET: return CICU_WB_EXTENDNUMLET;
     case U_WB_WSEGSPACE: return CICU_WB_WSEGSPACE;
+    case U_WB_HEBREW_LETTER: return CICU_WB_HEBREW_LETTER;
+    case U_WB_SINGLE_QUOTE: return CICU_WB_SINGLE_QUOTE;
+    case U_WB_DOUBLE_QUOTE: return CICU_WB_DOUBLE_QUOTE;
+    case U_WB_EXTEND: return CICU_WB_EXTEND_FORMAT;
+    case U_WB_FORMAT: return CICU_WB_EXTEND_FORMAT;
     default: return CICU_WB_COMPLEX;
     }
 }
@@ -45,14 +48,21 @@ uint16_t cicu_character_properties(int32_t c) {
     if (u_isUWhiteSpace(c)) properties |= CICU_FLAG_WHITE_SPACE;
     if (U_GET_GC_MASK(c) & U_GC_P_MASK) properties |= CICU_FLAG_PUNCTUATION;
     if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) properties |= CICU_FLAG_DIGIT;
-    if (u_getCombiningClass(c) == 0) {
-        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) properties |= CICU_FLAG_NFC_STABLE;
-        if (u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES) properties |= CICU_FLAG_NFKC_STABLE;
-    }
+    if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) properties |= CICU_FLAG_NFC_YES;
+    if (u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES) properties |= CICU_FLAG_NFKC_YES;
     return properties;
 }
 
 void cicu_fill_character_properties(uint16_t *table, int32_t count) {
     if (count > 0x110000) count = 0x110000;
     for (int32_t c = 0; c < count; c++) table[c] = cicu_character_properties(c);
+}
+
+uint8_t cicu_combining_class(int32_t c) {
+    return u_getCombiningClass(c);
+}
+
+void cicu_fill_combining_classes(uint8_t *table, int32_t count) {
+    if (count > 0x110000) count = 0x110000;
+    for (int32_t c = 0; c < count; c++) table[c] = u_getCombiningClass(c);
 }

@@ -138,7 +138,8 @@ static int32_t normalize_unit(cicu_transformer *t, int32_t start, int32_t end, U
     return U_FAILURE(*status) ? -1 : length;
 }
 
-int32_t cicu_transformer_normalize(cicu_transformer *t, const uint8_t *text, int32_t length, int32_t *error) {
+int32_t cicu_transformer_normalize(cicu_transformer *t, const uint8_t *text, int32_t length, int32_t with_spans,
+                                   int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     set_error(error, status);
     if (!t->normalizer) return -1;
@@ -151,6 +152,13 @@ int32_t cicu_transformer_normalize(cicu_transformer *t, const uint8_t *text, int
 
     t->output_length = 0;
     t->span_count = 0;
+    if (!with_spans) {
+        int32_t normalized = normalize_unit(t, 0, length16, &status);
+        if (normalized < 0) { set_error(error, status); return -1; }
+        append_utf16(t, t->work16, normalized, &status);
+        if (U_FAILURE(status)) { set_error(error, status); return -1; }
+        return t->output_length;
+    }
     int32_t position = 0, source_byte = 0, source_code_point = 0, output_code_point = 0;
     while (position < length16) {
         /* A prefix that is already normalised and ends at a boundary: copy its UTF-8 verbatim. */

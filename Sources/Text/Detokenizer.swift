@@ -32,6 +32,11 @@ public struct Detokenizer: Sendable {
         self.language = language
     }
 
+    /// The text of a tokenizer's result.
+    public func detokenize(_ line: TokenizedLine) -> String {
+        detokenize(line.tokens)
+    }
+
     /// The text of `tokens` with spaces placed by the rules above.
     public func detokenize<S: Sequence>(_ tokens: S) -> String where S.Element: StringProtocol {
         let french = language.lowercased().hasPrefix("fr")

@@ -17,6 +17,25 @@ internal import CICU
 /// stops the line and is kept in `failure` for the caller to throw (so the segmentation loops that
 /// call `accept` need not throw).
 struct TokenWriter {
+    /// The options that shape tokens, fixed per tokenizer.
+    struct Settings {
+        let splitDigits: Bool
+        let dropPunctuation: Bool
+        let lower: Bool
+        let findsWWW: Bool
+        let offsets: Bool
+        /// No option rewrites or drops tokens: a token is a copy of its segment.
+        var plain: Bool { !splitDigits && !dropPunctuation && !lower }
+
+        init(_ options: TokenizerOptions) {
+            splitDigits = options.splitDigits
+            dropPunctuation = options.punct == .drop
+            lower = options.lower
+            findsWWW = options.keepURLs && options.level == .word
+            offsets = options.offsets
+        }
+    }
+
     let text: UnsafePointer<UInt8>
     let textCount: Int
     let properties: UnsafePointer<UInt16>
@@ -24,8 +43,11 @@ struct TokenWriter {
     let dropPunctuation: Bool
     let lower: Bool
     let findsWWW: Bool
+    /// No option rewrites or drops tokens: a token is a copy of its segment.
+    let plain: Bool
     var mapper: OffsetMapper
-    let folder: ICUTransformer
+    /// The tokenizer's folder, unretained: the tokenizer outlives every writer it makes.
+    let folder: Unmanaged<ICUTransformer>
     let links: UnsafeBufferPointer<Range<Int>>
     let bytes: UnsafeMutablePointer<UInt8>
     let byteCapacity: Int
@@ -42,17 +64,18 @@ struct TokenWriter {
     /// While a link token is open: where its link ends (segments starting before it join it).
     private var linkEnd = -1
 
-    init(text: UnsafeBufferPointer<UInt8>, properties: UnsafePointer<UInt16>, options: TokenizerOptions,
-         mapper: OffsetMapper, folder: ICUTransformer, links: UnsafeBufferPointer<Range<Int>>,
+    init(text: UnsafeBufferPointer<UInt8>, properties: UnsafePointer<UInt16>, settings: Settings,
+         mapper: OffsetMapper, folder: Unmanaged<ICUTransformer>, links: UnsafeBufferPointer<Range<Int>>,
          bytes: UnsafeMutableBufferPointer<UInt8>, ranges: UnsafeMutableBufferPointer<Range<Int>>,
          offsets: UnsafeMutableBufferPointer<Range<Int>>) {
         self.text = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
         textCount = text.count
         self.properties = properties
-        splitDigits = options.splitDigits
-        dropPunctuation = options.punct == .drop
-        lower = options.lower
-        findsWWW = options.keepURLs && options.level == .word
+        splitDigits = settings.splitDigits
+        dropPunctuation = settings.dropPunctuation
+        lower = settings.lower
+        findsWWW = settings.findsWWW
+        plain = settings.plain
         self.mapper = mapper
         self.folder = folder
         self.links = links
@@ -60,7 +83,7 @@ struct TokenWriter {
         byteCapacity = bytes.count
         self.ranges = ranges.baseAddress!
         rangeCapacity = ranges.count
-        self.offsets = options.offsets ? offsets.baseAddress : nil
+        self.offsets = settings.offsets ? offsets.baseAddress : nil
     }
 
     @inline(__always)
@@ -68,9 +91,36 @@ struct TokenWriter {
         scalar < 0x10000 ? properties[Int(scalar)] : CharacterProperties.supplementary(scalar)
     }
 
-    /// Takes the next segment that is not entirely White_Space.
+    /// Takes the next segment that is not entirely White_Space. The common case (no link near, no
+    /// option that rewrites tokens) is a copy inlined into the segmentation loop; the rest is
+    /// out of line.
     @inline(__always)
     mutating func accept(_ start: Int, _ end: Int) {
+        if plain && linkEnd < 0 && nextLink == links.count && !overflowed && tokenCount < rangeCapacity
+            && !(findsWWW && text[start] | 0x20 == 0x77) {
+            if tokenCount > 0 {
+                bytes[byteCount] = 0x20
+                byteCount += 1
+            }
+            let tokenStart = byteCount
+            copy(start, end)
+            ranges[tokenCount] = tokenStart..<byteCount
+            if offsets != nil { writeOffsets(start, end) }
+            tokenCount += 1
+            return
+        }
+        acceptInGeneral(start, end)
+    }
+
+    @inline(never)
+    private mutating func writeOffsets(_ start: Int, _ end: Int) {
+        let from = mapper.start(start)
+        offsets![tokenCount] = from..<mapper.end(end)
+    }
+
+    /// `accept` for every case: links, digit splitting, punctuation, folding, full storage.
+    @inline(never)
+    private mutating func acceptInGeneral(_ start: Int, _ end: Int) {
         if overflowed { return }
         if linkEnd >= 0 {
             if start < linkEnd { return extendLink(start, end) }
@@ -168,29 +218,37 @@ struct TokenWriter {
         tokenCount += 1
     }
 
+    /// Appends `text[start ..< end]` to the output: eight bytes at a time while the source has
+    /// eight readable bytes (the output has eight bytes of slack), then byte by byte.
+    @inline(__always)
+    private mutating func copy(_ start: Int, _ end: Int) {
+        let length = end - start
+        let source = text + start, target = bytes + byteCount
+        var j = 0
+        let readable = textCount - start
+        while j < length && j + 8 <= readable {
+            UnsafeMutableRawPointer(target + j).storeBytes(
+                of: UnsafeRawPointer(source + j).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            j += 8
+        }
+        while j < length {
+            target[j] = source[j]
+            j += 1
+        }
+        byteCount += length
+    }
+
     /// Appends `text[start ..< end]` to the output, case-folded when asked; false if the line
     /// stopped. The caller leaves the room the storage was sized for; only folding non-ASCII text
     /// can overflow it.
     @inline(__always)
     private mutating func append(_ start: Int, _ end: Int) -> Bool {
-        let length = end - start
-        let source = text + start, target = bytes + byteCount
         if !lower {
-            // Eight bytes at a time while the source has eight readable bytes; the output has slack.
-            var j = 0
-            let readable = textCount - start
-            while j < length && j + 8 <= readable {
-                UnsafeMutableRawPointer(target + j).storeBytes(
-                    of: UnsafeRawPointer(source + j).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                j += 8
-            }
-            while j < length {
-                target[j] = source[j]
-                j += 1
-            }
-            byteCount += length
+            copy(start, end)
             return true
         }
+        let length = end - start
+        let source = text + start, target = bytes + byteCount
         var ascii = true
         for j in 0..<length {
             let b = source[j]
@@ -203,7 +261,7 @@ struct TokenWriter {
         }
         let folded: UnsafeBufferPointer<UInt8>
         do {
-            folded = try folder.fold(UnsafeBufferPointer(start: source, count: length))
+            folded = try folder.takeUnretainedValue().fold(UnsafeBufferPointer(start: source, count: length))
         } catch {
             failure = error
             overflowed = true

@@ -59,8 +59,8 @@ public struct TokenizedLine: Sendable {
         byteCount = 0
         tokenCount = 0
         hasOffsets = offsets
-        if rangeStorage.count < tokens {
-            rangeStorage = [Range<Int>](repeating: 0..<0, count: Swift.max(tokens, 2 * rangeStorage.count))
+        if rangeStorage.count < Swift.max(tokens, 1) {
+            rangeStorage = [Range<Int>](repeating: 0..<0, count: Swift.max(tokens, 2 * rangeStorage.count, 1))
         }
         if offsets && offsetStorage.count < rangeStorage.count {
             offsetStorage = [Range<Int>](repeating: 0..<0, count: rangeStorage.count)

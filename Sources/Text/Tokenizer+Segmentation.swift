@@ -17,14 +17,15 @@ extension Tokenizer {
     func write(_ source: SegmentSource, text: UnsafeBufferPointer<UInt8>, isASCII: Bool,
                spans: UnsafeBufferPointer<cicu_norm_span>?, links: [Range<Int>],
                into result: inout TokenizedLine) throws(TextError) -> Bool {
-        let written = try properties.withUnsafeBufferPointer { table throws(TextError) in
-            try links.withUnsafeBufferPointer { links throws(TextError) in
+        let table = tables.bmp
+        let written = try links.withUnsafeBufferPointer { links throws(TextError) in
                 try result.byteStorage.withUnsafeMutableBufferPointer { bytes throws(TextError) in
                     try result.rangeStorage.withUnsafeMutableBufferPointer { ranges throws(TextError) in
                         try result.offsetStorage.withUnsafeMutableBufferPointer { offsets throws(TextError) in
                             var writer = TokenWriter(
-                                text: text, properties: table.baseAddress!, options: options,
-                                mapper: OffsetMapper(text: text, isASCII: isASCII, spans: spans), folder: folder,
+                                text: text, properties: table, settings: writerSettings,
+                                mapper: OffsetMapper(text: text, isASCII: isASCII, spans: spans),
+                                folder: Unmanaged.passUnretained(folder),
                                 links: links, bytes: bytes, ranges: ranges, offsets: offsets)
                             feed(source, text: text, isASCII: isASCII, table: table, into: &writer)
                             if let failure = writer.failure { throw failure }
@@ -32,7 +33,6 @@ extension Tokenizer {
                         }
                     }
                 }
-            }
         }
         guard let (byteCount, tokenCount) = written else { return false }
         result.byteCount = byteCount
@@ -41,18 +41,16 @@ extension Tokenizer {
     }
 
     private func feed(_ source: SegmentSource, text: UnsafeBufferPointer<UInt8>, isASCII: Bool,
-                      table: UnsafeBufferPointer<UInt16>,
+                      table: UnsafePointer<UInt16>,
                       into writer: inout TokenWriter) {
         guard let base = text.baseAddress else { return }
         switch source {
         case .swiftWordRules where isASCII:
-            asciiClasses.withUnsafeBufferPointer { classes in
-                SimpleWordBreaker.forEachASCIISegment(text, classes: classes.baseAddress!) { start, end, isWhite in
-                    if !isWhite { writer.accept(start, end) }
-                }
+            SimpleWordBreaker.forEachASCIISegment(text, classes: tables.asciiClasses) { start, end, isWhite in
+                if !isWhite { writer.accept(start, end) }
             }
         case .swiftWordRules:
-            SimpleWordBreaker.forEachSegment(text, properties: table.baseAddress!) { start, end, isWhite in
+            SimpleWordBreaker.forEachSegment(text, properties: table) { start, end, isWhite in
                 if !isWhite { writer.accept(start, end) }
             }
         case .asciiCharacters:
@@ -86,12 +84,12 @@ extension Tokenizer {
     }
 
     @inline(__always)
-    static func isWhiteSpace(_ scalar: UInt32, _ table: UnsafeBufferPointer<UInt16>) -> Bool {
+    static func isWhiteSpace(_ scalar: UInt32, _ table: UnsafePointer<UInt16>) -> Bool {
         scalar < 0x10000 && table[Int(scalar)] & CharacterProperties.whiteSpace != 0
     }
 
     static func isAllWhiteSpace(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
-                                _ table: UnsafeBufferPointer<UInt16>) -> Bool {
+                                _ table: UnsafePointer<UInt16>) -> Bool {
         var i = start
         while i < end {
             let (c, length) = ValidUTF8.decode(base, i)

@@ -11,11 +11,11 @@ internal import CICU
 /// How a line is processed (`tokenize`):
 /// 1. One pass validates UTF-8 (invalid input throws `TextError.invalidUTF8`, never crashes) and
 ///    notes whether the line is ASCII and whether every character is "simple" for the word rules.
-/// 2. Word level, simple line (nearly all English text): a Swift implementation of ICU's word rules
-///    for those characters segments it (`SimpleWordBreaker`; no normalisation can change such a
-///    line). Character level, ASCII line: every byte is a cluster. Otherwise the line is normalised
-///    (a quick check first; usually nothing to do) and ICU segments it, over UTF-8, with its
-///    dictionaries for Thai, Lao, Khmer, Burmese, Chinese and Japanese.
+/// 2. A line that fails the normalisation quick check is normalised by ICU (most lines pass).
+///    Word level, simple text (nearly all English): a Swift implementation of ICU's word rules for
+///    those characters segments it (`SimpleWordBreaker`). Character level, ASCII: every byte is a
+///    cluster. Otherwise ICU segments the text, over UTF-8, with its dictionaries for Thai, Lao,
+///    Khmer, Burmese, Chinese and Japanese.
 /// 3. Segments that are entirely White_Space are not tokens; sentences are trimmed of it.
 /// 4. Word level: URL and e-mail spans (`LinkDetector`) merge the segments they touch.
 /// 5. Each token is split at decimal digits (`splitDigits`), dropped if only punctuation
@@ -28,13 +28,13 @@ public final class Tokenizer {
     /// The options this tokenizer was configured with.
     public let options: TokenizerOptions
 
-    let properties: [UInt16]
-    let asciiClasses: [UInt8]
+    let tables = CharacterProperties.shared
+    let writerSettings: TokenWriter.Settings
     let segmenter: ICUSegmenter
     let normalizer: ICUTransformer
     let folder: ICUTransformer
-    /// The flag a code point needs for a line to bypass normalisation (0: normalisation is off).
-    let stableMask: UInt16
+    /// The quick-check flag of the normalisation form (0: normalisation is off).
+    let quickCheckFlag: UInt16
     /// Whether word-level simple lines may use the Swift word breaker.
     let swiftWordRules: Bool
 
@@ -51,8 +51,7 @@ public final class Tokenizer {
             throw .unsupportedOptions("splitting digits needs word or char level, not sentence")
         }
         self.options = options
-        properties = CharacterProperties.shared.bmp
-        asciiClasses = SimpleWordBreaker.asciiClasses
+        writerSettings = TokenWriter.Settings(options)
         let kind: ICUSegmenter.Kind = switch options.level {
         case .word: .word
         case .char: .character
@@ -61,9 +60,9 @@ public final class Tokenizer {
         segmenter = try ICUSegmenter(kind, locale: options.locale)
         normalizer = try ICUTransformer(options.normalize)
         folder = try ICUTransformer(options.normalize)
-        stableMask = switch options.normalize {
-        case .nfc: CharacterProperties.nfcStable
-        case .nfkc: CharacterProperties.nfkcStable
+        quickCheckFlag = switch options.normalize {
+        case .nfc: CharacterProperties.nfcYes
+        case .nfkc: CharacterProperties.nfkcYes
         case .none: 0
         }
         swiftWordRules = options.level == .word && segmenter.usesRootRules && SimpleWordBreaker.agreesWithICU
@@ -76,21 +75,24 @@ public final class Tokenizer {
         guard line.count < Int(Int32.max) else { throw .lineTooLong(bytes: line.count) }
         var result = recycled
         recycled = TokenizedLine()
-        let summary = try properties.withUnsafeBufferPointer { table throws(TextError) in
-            try UTF8Scanner.summarize(line, properties: table.baseAddress!, stableMask: stableMask)
+        let summary = try UTF8Scanner.summarize(line, properties: tables.bmp, combiningClasses: tables.combiningClasses,
+                                                quickCheckFlag: quickCheckFlag)
+        var text = line, spans: UnsafeBufferPointer<cicu_norm_span>? = nil
+        var isSimple = summary.isSimple, isASCII = summary.isASCII, hasMarker = summary.hasLinkMarker
+        if !summary.isNormalized, let normalized = try normalizer.normalize(line, withSpans: options.offsets) {
+            // Segment the normalised text; it may now suit the Swift rules (NFD Latin, Greek ;).
+            text = normalized.text
+            spans = normalized.spans
+            let again = try UTF8Scanner.summarize(text, properties: tables.bmp, combiningClasses: tables.combiningClasses,
+                                                  quickCheckFlag: 0)
+            (isSimple, isASCII, hasMarker) = (again.isSimple, again.isASCII, again.hasLinkMarker)
         }
-        var text = line, spans: UnsafeBufferPointer<cicu_norm_span>? = nil, hasMarker = summary.hasLinkMarker
         let source: SegmentSource
-        if options.level == .word && swiftWordRules && summary.isSimple {
+        if options.level == .word && swiftWordRules && isSimple {
             source = .swiftWordRules
-        } else if options.level == .char && summary.isASCII {
+        } else if options.level == .char && isASCII {
             source = .asciiCharacters
         } else {
-            if !summary.isASCII && options.normalize != .none, let normalized = try normalizer.normalize(line) {
-                text = normalized.text
-                spans = normalized.spans
-                hasMarker = text.contains(0x3A) || text.contains(0x40)
-            }
             source = .icu(boundaries: try segmenter.run(text))
         }
         var found = links
@@ -101,10 +103,10 @@ public final class Tokenizer {
         }
         // Storage for the tokens: a guess at first, doubled while a line overflows it.
         var tokenCapacity = min(text.count, text.count / 4 + 16)
-        var growth = options.lower && !summary.isASCII ? 3 : 1
+        var growth = options.lower && !isASCII ? 3 : 1
         while true {
             result.prepare(tokens: tokenCapacity, bytesPerTextByte: growth, textBytes: text.count, offsets: options.offsets)
-            let complete = try write(source, text: text, isASCII: summary.isASCII && spans == nil, spans: spans,
+            let complete = try write(source, text: text, isASCII: isASCII, spans: spans,
                                      links: found, into: &result)
             if complete { break }
             tokenCapacity = min(text.count, 2 * max(tokenCapacity, result.rangeStorage.count))

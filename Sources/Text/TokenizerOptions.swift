@@ -43,7 +43,9 @@ public struct TokenizerOptions: Sendable, Equatable {
     /// Whether punctuation-only tokens are kept (default) or dropped.
     public var punct: Punctuation
     /// The ICU locale whose break rules apply (default "en"; "root" or "" for the root rules).
-    /// Word rules differ for few locales (e.g. "fi" and "sv" join words across ':').
+    /// Word rules differ for few locales (e.g. "fi" and "sv" join words across ':'); ICU's locale
+    /// keywords work too, e.g. "en@ss=standard" keeps sentences whole after abbreviations such as
+    /// "Mr." at sentence level.
     public var locale: String
     /// Whether to report each token's code-point span in the original line.
     public var offsets: Bool

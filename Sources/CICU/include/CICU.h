@@ -87,12 +87,14 @@ void cicu_transformer_close(cicu_transformer *transformer);
 /**
  * Normalises `length` bytes of valid UTF-8 to the transformer's form. Returns -1 when the text is
  * already normalised (nothing is written; use the source), else the output's length in bytes, with
- * the output at `cicu_transformer_output` and its spans at `cicu_transformer_spans`. Also -1 on
- * error, with `*error` set. The text is cut at normalisation boundaries (unorm2_hasBoundaryBefore)
- * and each unit normalised on its own, which equals normalising the whole (UAX #15, section 9).
+ * the output at `cicu_transformer_output`. Also -1 on error, with `*error` set.
+ * With `with_spans` set, the spans that map the output back are at `cicu_transformer_spans`: the
+ * text is then cut at normalisation boundaries (unorm2_hasBoundaryBefore) and each unit normalised
+ * on its own, which equals normalising the whole (UAX #15, section 9); without, the text is
+ * normalised in one call and no spans are made.
  */
 int32_t cicu_transformer_normalize(cicu_transformer *transformer, const uint8_t *text, int32_t length,
-                                   int32_t *error);
+                                   int32_t with_spans, int32_t *error);
 
 /**
  * Applies full Unicode case folding (u_strFoldCase, U_FOLD_CASE_DEFAULT: ß -> ss) to `length` bytes
@@ -114,33 +116,43 @@ const cicu_norm_span *cicu_transformer_spans(const cicu_transformer *transformer
  */
 
 /** Bits 0-3: the character's word-break class as ICU 72's word rules (word.txt) use it. */
-#define CICU_WB_OTHER 0          /* no joining role (also Double_Quote and Extended_Pictographic) */
+#define CICU_WB_OTHER 0          /* no joining role (also Extended_Pictographic) */
 #define CICU_WB_CR 1
 #define CICU_WB_LF 2
 #define CICU_WB_NEWLINE 3
 #define CICU_WB_WSEGSPACE 4
 #define CICU_WB_MIDLETTER 5      /* MidLetter minus ':' U+FE55 U+FF1A, as ICU tailors it */
 #define CICU_WB_MIDNUM 6
-#define CICU_WB_MIDNUMLET 7      /* MidNumLet and Single_Quote (the same role without Hebrew) */
+#define CICU_WB_MIDNUMLET 7
 #define CICU_WB_ALETTER 8        /* ALetter, plus '@' as ICU 72 tailors it, minus dictionary scripts */
 #define CICU_WB_NUMERIC 9
 #define CICU_WB_EXTENDNUMLET 10
-#define CICU_WB_COMPLEX 15       /* anything the simple rules do not cover: Extend, Format, ZWJ,
-                                    Regional_Indicator, Hebrew, Katakana, Hiragana, Han, Hangul,
-                                    dictionary scripts, surrogates */
+#define CICU_WB_HEBREW_LETTER 11
+#define CICU_WB_SINGLE_QUOTE 12
+#define CICU_WB_DOUBLE_QUOTE 13
+#define CICU_WB_EXTEND_FORMAT 14 /* Extend or Format (not ZWJ) */
+#define CICU_WB_COMPLEX 15       /* anything the Swift rules leave to ICU: ZWJ, Regional_Indicator,
+                                    Katakana, Hiragana, Han, Hangul syllables, dictionary scripts
+                                    (Line_Break = Complex_Context), surrogates */
 #define CICU_WB_MASK 0x000F
 
 #define CICU_FLAG_WHITE_SPACE 0x0010  /* White_Space */
 #define CICU_FLAG_PUNCTUATION 0x0020  /* General_Category P* (Pc Pd Ps Pe Pi Pf Po) */
 #define CICU_FLAG_DIGIT 0x0040        /* General_Category Nd (decimal digit) */
-#define CICU_FLAG_NFC_STABLE 0x0080   /* NFC_Quick_Check = Yes and canonical combining class 0 */
-#define CICU_FLAG_NFKC_STABLE 0x0100  /* NFKC_Quick_Check = Yes and canonical combining class 0 */
+#define CICU_FLAG_NFC_YES 0x0080      /* NFC_Quick_Check = Yes */
+#define CICU_FLAG_NFKC_YES 0x0100     /* NFKC_Quick_Check = Yes */
 
 /** The packed properties of one code point (0 ... 0x10FFFF). */
 uint16_t cicu_character_properties(int32_t code_point);
 
 /** Fills `table[c]` with `cicu_character_properties(c)` for every c in 0 ..< `count` (at most 0x110000). */
 void cicu_fill_character_properties(uint16_t *table, int32_t count);
+
+/** The canonical combining class of a code point (u_getCombiningClass). */
+uint8_t cicu_combining_class(int32_t code_point);
+
+/** Fills `table[c]` with `cicu_combining_class(c)` for every c in 0 ..< `count` (at most 0x110000). */
+void cicu_fill_combining_classes(uint8_t *table, int32_t count);
 
 #ifdef __cplusplus
 }
