@@ -71,13 +71,15 @@ struct Report {
     /// `mean`, `ci` per metric) or one text line per system and metric.
     func paired(systems names: [String], metrics: [ScoringMetric], tables: [[StatisticsTable]], test: PairedTest,
                 references: ReferenceCount, seed: UInt64) throws {
+        let results = metrics.indices.map { k in
+            metrics[k].paired(baseline: tables[0][k], systems: tables.dropFirst().map { $0[k] }, test: test, seed: seed)
+        }
         var entries: [[(String, String)]] = []
         for (s, name) in names.enumerated() {
             let label = s == 0 ? "Baseline: \(name)" : name
             var entry = [("system", jsonString(label))]
             for (k, metric) in metrics.enumerated() {
-                let result = s == 0 ? metric.baseline(tables[0][k], test: test, seed: seed)
-                    : metric.compare(baseline: tables[0][k], system: tables[s][k], test: test, seed: seed)
+                let result = results[k][s]
                 func number(_ x: Double?) -> String { x.map(pythonFloatRepr) ?? "null" }
                 entry.append((metric.name, "{\n            \"score\": \(number(result.score)),\n            \"p_value\": \(number(result.pValue)),"
                     + "\n            \"mean\": \(number(result.mean)),\n            \"ci\": \(number(result.ci))\n        }"))

@@ -57,24 +57,17 @@ enum ScoringMetric {
         }
     }
 
-    func baseline(_ table: StatisticsTable, test: PairedTest, seed: UInt64?) -> Significance.PairedResult {
-        let resamples = test.kind == .bootstrap ? test.samples : -1
-        switch self {
-        case .bleu(let m): return Significance.pairedBaseline(metric: m, statistics: table, confidenceResamples: max(resamples, 0), seed: seed)
-        case .chrf(let m): return Significance.pairedBaseline(metric: m, statistics: table, confidenceResamples: max(resamples, 0), seed: seed)
-        }
-    }
-
-    func compare(baseline: StatisticsTable, system: StatisticsTable, test: PairedTest, seed: UInt64?) -> Significance.PairedResult {
+    /// The paired test of `systems` against `baseline`: the baseline's result first, then one per system.
+    func paired(baseline: StatisticsTable, systems: [StatisticsTable], test: PairedTest, seed: UInt64?) -> [Significance.PairedResult] {
         switch (self, test.kind) {
         case (.bleu(let m), .bootstrap):
-            return Significance.pairedBootstrap(metric: m, baseline: baseline, system: system, resamples: test.samples, seed: seed)
+            return Significance.pairedBootstrap(metric: m, baseline: baseline, systems: systems, resamples: test.samples, seed: seed)
         case (.chrf(let m), .bootstrap):
-            return Significance.pairedBootstrap(metric: m, baseline: baseline, system: system, resamples: test.samples, seed: seed)
+            return Significance.pairedBootstrap(metric: m, baseline: baseline, systems: systems, resamples: test.samples, seed: seed)
         case (.bleu(let m), .randomization):
-            return Significance.pairedApproximateRandomization(metric: m, baseline: baseline, system: system, trials: test.samples, seed: seed)
+            return Significance.pairedApproximateRandomization(metric: m, baseline: baseline, systems: systems, trials: test.samples, seed: seed)
         case (.chrf(let m), .randomization):
-            return Significance.pairedApproximateRandomization(metric: m, baseline: baseline, system: system, trials: test.samples, seed: seed)
+            return Significance.pairedApproximateRandomization(metric: m, baseline: baseline, systems: systems, trials: test.samples, seed: seed)
         }
     }
 }
