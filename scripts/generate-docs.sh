@@ -15,6 +15,7 @@ tool=$bin/generate-manual-tool
 rm -f man/*.1
 for p in "${PROGRAMS[@]}"; do
   "$tool" "$bin/$p" --multi-page --date "$DATE" --output-directory man
+  rm -f "man/$p.help.1"   # argument-parser's implicit help subcommand needs no page
   "$bin/$p" --generate-completion-script bash > "completions/bash/$p"
   "$bin/$p" --generate-completion-script zsh > "completions/zsh/_$p"
   "$bin/$p" --generate-completion-script fish > "completions/fish/$p.fish"

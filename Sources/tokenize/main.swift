@@ -15,7 +15,7 @@ struct Tokenize: ParsableCommand {
         abstract: "Split text into words, characters or sentences with ICU, or join tokens back into text.",
         discussion: """
         Reads plain text lines (default) or JSON Lines records (--jsonl, the text in --field) and
-        writes {"text":…,"tokens":[…]} records, or the tokens joined by spaces with --format text
+        writes {"text":"...","tokens":[...]} records, or the tokens joined by spaces with --format text
         (the input word2vec-style tools expect). Fields of input records pass through unchanged.
 
         Words follow ICU's word-break rules with its dictionaries, so Thai, Lao, Khmer, Burmese,
@@ -25,7 +25,7 @@ struct Tokenize: ParsableCommand {
 
         Examples:
           tokenize < corpus.txt > tokens.jsonl
-          tokenize --lower --format text < corpus.txt | embed-train --text -o vectors.nlpipe
+          tokenize --lower --format text < corpus.txt > corpus.tok   # for word2vec-style tools
           jq -c '{id, text: .body}' docs.jsonl | tokenize --jsonl --offsets
           tokenize --level sentence < article.txt | jq -r '.tokens[]'
           tokenize --format text < corpus.txt | tokenize --detokenize --text --format text

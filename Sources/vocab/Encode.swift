@@ -25,7 +25,7 @@ extension UnknownTokenPolicy: ExpressibleByArgument {
 struct Encode: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add token ids to records (JSON Lines with tokens, or plain text with --text).",
-        discussion: "Every other field of a record passes through unchanged. Plain text lines become {\"text\":…,\"ids\":[…]}.")
+        discussion: "Every other field of a record passes through unchanged. Plain text lines become {\"text\":...,\"ids\":[...]}.")
 
     @OptionGroup var input: InputOptions
 

@@ -25,7 +25,7 @@ import _TestSupport
         let info = try JSONSerialization.jsonObject(with: dump.stdout) as! [String: Any]
         var options: [(command: String, name: String)] = []
         func collect(_ command: [String: Any], path: [String]) {
-            let name = (path + [command["commandName"] as? String ?? ""]).joined(separator: "-")
+            let name = (path + [command["commandName"] as? String ?? ""]).joined(separator: ".")
             for argument in command["arguments"] as? [[String: Any]] ?? [] {
                 for n in argument["names"] as? [[String: Any]] ?? [] where n["kind"] as? String == "long" {
                     options.append((name, n["name"] as! String))
