@@ -22,9 +22,12 @@ public final class FilterIO {
         input.willRead = { [output] in try output.flush() }
     }
 
-    /// Every line of every input, with UTF-8 checked for plain text (JSON is checked by its parser).
-    public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
-        try input.forEachLine(readers: readers, validateUTF8: format != .jsonLines, skipInvalid: skipInvalid, body)
+    /// Every line of every input, with UTF-8 checked for plain text (JSON is checked by its
+    /// parser) unless `bodyValidatesUTF8` says the body checks it itself (a tokenizer must read
+    /// every byte anyway; its invalid-UTF-8 error is located like any other).
+    public func forEachLine(bodyValidatesUTF8: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        try input.forEachLine(readers: readers, validateUTF8: format != .jsonLines && !bodyValidatesUTF8,
+                              skipInvalid: skipInvalid, body)
     }
 
     /// Flushes the output and reports skipped lines on standard error.

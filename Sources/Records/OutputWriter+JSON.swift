@@ -47,28 +47,21 @@ extension OutputWriter {
         }
     }
 
-    /// A string value from UTF-8 bytes (valid UTF-8 is assumed).
-    ///
-    /// Copies byte by byte while nothing needs escaping, which is all of most tokens, and hands
-    /// the string to `JSONString.writeEscaped` only when a quote, backslash or control character
-    /// turns up: inlined, this keeps a short token's cost to its copy.
-    @inlinable @inline(__always)
+    /// A string value from UTF-8 bytes (valid UTF-8 is assumed): copied in one block when
+    /// nothing in it needs escaping, which is nearly all text, and through
+    /// `JSONString.writeEscaped` otherwise.
+    @inlinable
     public func stringValue(_ utf8: UnsafeBufferPointer<UInt8>) {
         let n = utf8.count
+        guard let source = utf8.baseAddress, !JSONString.needsEscaping(UnsafeRawBufferPointer(utf8)) else {
+            reserve(JSONString.maximumEscapedCount(n))
+            count = count + JSONString.writeEscaped(UnsafeRawBufferPointer(utf8), to: UnsafeMutableRawPointer(base + count))
+            return
+        }
         reserve(n + 2)
         let out = base + count
         out[0] = UInt8(ascii: "\"")
-        var i = 0
-        while i < n {
-            let b = utf8[i]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                reserve(JSONString.maximumEscapedCount(n))
-                count = count + JSONString.writeEscaped(UnsafeRawBufferPointer(utf8), to: UnsafeMutableRawPointer(base + count))
-                return
-            }
-            out[i + 1] = b
-            i += 1
-        }
+        (out + 1).update(from: source, count: n)
         out[n + 1] = UInt8(ascii: "\"")
         count = count + n + 2
     }
@@ -98,24 +91,11 @@ extension OutputWriter {
     }
 
     /// An array of strings given as byte ranges of one buffer (a tokenizer's output), written
-    /// with one capacity check and a copy per string when none of the bytes needs escaping, as
-    /// is the case for almost all text; otherwise string by string with escapes.
+    /// with one capacity check for the whole array; each string is copied as it is unless it
+    /// holds a byte that needs escaping, and only that string goes through `writeEscaped`.
     @inlinable
     public func stringArray(bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>) {
-        var plain = true
-        for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-            plain = false
-            break
-        }
-        guard plain, let source = bytes.baseAddress else {
-            beginArray()
-            for range in ranges {
-                separator()
-                stringValue(UnsafeBufferPointer(rebasing: bytes[range]))
-            }
-            endArray()
-            return
-        }
+        guard let source = bytes.baseAddress else { beginArray(); endArray(); return }
         reserve(bytes.count + 3 * ranges.count + 2)
         var p = base + count
         p.pointee = UInt8(ascii: "["); p += 1
@@ -123,14 +103,23 @@ extension OutputWriter {
         for range in ranges {
             if !first { p.pointee = UInt8(ascii: ","); p += 1 }
             first = false
-            p.pointee = UInt8(ascii: "\""); p += 1
+            let from = source + range.lowerBound
             let n = range.count
-            if n <= 16 {
-                // Short tokens: a byte loop beats a call to memmove.
-                let from = source + range.lowerBound
-                for k in 0..<n { p[k] = from[k] }
-            } else {
-                p.update(from: source + range.lowerBound, count: n)
+            p.pointee = UInt8(ascii: "\""); p += 1
+            var k = 0
+            while k < n {
+                let b = from[k]
+                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { break }
+                p[k] = b
+                k += 1
+            }
+            if k < n {
+                // Escaping can grow the output up to six times: finish this string the slow way.
+                count = base.distance(to: p) - 1
+                stringValue(UnsafeBufferPointer(start: from, count: n))
+                reserve(bytes.count - range.upperBound + 3 * ranges.count + 2)
+                p = base + count
+                continue
             }
             p += n
             p.pointee = UInt8(ascii: "\""); p += 1

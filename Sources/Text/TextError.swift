@@ -3,7 +3,8 @@ import Diagnostics
 /// The errors of the `Text` module. The command-line layer prints `description` after the
 /// program's name and adds the line number for data errors.
 public enum TextError: ClassifiedError, Equatable {
-    /// The input is not valid UTF-8; `byteOffset` is where the first bad sequence starts.
+    /// The input is not valid UTF-8; `byteOffset` (0-based) is where the first bad sequence
+    /// starts. The message counts bytes from 1, as every located message of nlpipe does.
     case invalidUTF8(byteOffset: Int)
     /// A line longer than ICU's 32-bit offsets can address (2 GiB - 1 bytes).
     case lineTooLong(bytes: Int)
@@ -22,7 +23,7 @@ public enum TextError: ClassifiedError, Equatable {
 
     public var description: String {
         switch self {
-        case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset)"
+        case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset + 1)"
         case .lineTooLong(let bytes): "line of \(bytes) bytes is longer than the 2147483647 bytes ICU can segment"
         case .unsupportedOptions(let message): message
         case .icuFailure(let operation, let code): "ICU failed in \(operation) (error \(code))"

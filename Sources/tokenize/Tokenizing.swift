@@ -15,7 +15,7 @@ struct Tokenizing {
         let parser = RecordParser()
         let out = io.output
         let jsonInput = io.format == .jsonLines
-        try io.forEachLine { line, _ in
+        try io.forEachLine(bodyValidatesUTF8: true) { line, _ in
             var result: TokenizedLine
             if jsonInput {
                 try parser.parse(line)

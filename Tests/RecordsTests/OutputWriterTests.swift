@@ -47,6 +47,30 @@ import Records
         #expect(out.contains("a/b"), "a slash is not escaped")
     }
 
+    /// Token arrays from one buffer: plain tokens are copied, tokens with quotes, backslashes or
+    /// control characters are escaped, also when escaping outgrows the buffer mid-array.
+    @Test func tokenArraysFromOneBufferEscapeOnlyWhatNeedsIt() throws {
+        let tokens = ["plain", "q\"uote", "", "back\\slash", "\u{01}ctl", "\u{e9}t\u{e9}",
+                      String(repeating: "\"", count: 5000), "end"]
+        var joined: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for t in tokens {
+            if !joined.isEmpty { joined.append(0x20) }
+            let start = joined.count
+            joined.append(contentsOf: Array(t.utf8))
+            ranges.append(start..<joined.count)
+        }
+        let out = try capture { writer in
+            joined.withUnsafeBufferPointer { bytes in
+                ranges.withUnsafeBufferPointer { writer.stringArray(bytes: bytes, ranges: $0) }
+            }
+            try writer.endLine()
+        }
+        let decoded = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String]
+        #expect(decoded == tokens)
+        #expect(out.hasPrefix(#"["plain","q\"uote","","back\\slash","\u0001ctl","#))
+    }
+
     @Test func numbersAreWrittenAsPythonWould() throws {
         let out = try capture { writer in
             writer.beginRecord()
