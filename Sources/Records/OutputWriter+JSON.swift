@@ -81,7 +81,7 @@ extension OutputWriter {
     public func endArray() { byte(UInt8(ascii: "]")) }
 
     /// An array of strings.
-    public func stringArray<S: Sequence>(_ items: S) where S.Element == String {
+    public func stringArray(_ items: [String]) {
         beginArray()
         for item in items {
             separator()
@@ -129,7 +129,8 @@ extension OutputWriter {
     }
 
     /// An array of integers.
-    public func integerArray<S: Sequence>(_ items: S) where S.Element: BinaryInteger {
+    @inlinable
+    public func integerArray(_ items: [Int]) {
         beginArray()
         for item in items {
             separator()
@@ -140,9 +141,9 @@ extension OutputWriter {
 
     /// An integer, in decimal.
     @inlinable
-    public func integerValue<I: BinaryInteger>(_ value: I) {
+    public func integerValue(_ value: Int) {
         reserve(20)
-        var v = Int64(value)
+        var v = value
         if v == 0 { base[count] = UInt8(ascii: "0"); count = count + 1; return }
         if v < 0 { base[count] = UInt8(ascii: "-"); count = count + 1 }
         var digits = 0
