@@ -132,8 +132,8 @@ struct Bleu: ParsableCommand {
     @Flag(help: "Short signature keys (sacreBLEU --short).")
     var short = false
 
-    @Option(help: "Worker threads for the statistics.")
-    var threads = 1
+    @Option(help: "Worker threads for the statistics (default: the number of cores); results do not depend on it.")
+    var threads = Machine.coreCount
 
     func validate() throws {
         if pairedBs && pairedAr { throw ValidationError("--paired-bs and --paired-ar exclude each other") }
