@@ -119,55 +119,21 @@ public struct BLEU: Sendable, Equatable {
     public func score(_ statistics: BLEUStatistics) -> BLEUScore {
         precondition(statistics.correct.count == maxNgramOrder && statistics.total.count == maxNgramOrder,
                      "statistics of another n-gram order")
-        return BLEU.computeBLEU(correct: statistics.correct.map(Double.init), total: statistics.total.map(Double.init),
-                                sysLen: statistics.sysLen, refLen: statistics.refLen, smoothing: smoothing,
-                                smoothingValue: smoothingValue, effectiveOrder: effectiveOrder,
-                                maxNgramOrder: maxNgramOrder, statistics: statistics)
-    }
-
-    /// sacreBLEU's `BLEU.compute_bleu`, step for step: brevity penalty, the early exit when no
-    /// n-gram matches (#141), add-k on orders > 1, the break at the first order without
-    /// hypothesis n-grams, smoothing of zero matches, then `bp · exp(Σ my_log(pₙ) / order)`
-    /// with `my_log(0) = −9999999999` and Python's left-to-right `sum`.
-    static func computeBLEU(correct: [Double], total: [Double], sysLen: Int, refLen: Int, smoothing: Smoothing,
-                            smoothingValue: Double?, effectiveOrder: Bool, maxNgramOrder: Int,
-                            statistics: BLEUStatistics) -> BLEUScore {
-        var correct = correct, total = total
-        let value = smoothingValue ?? smoothing.defaultValue ?? 0
-        var bp = 1.0
-        if sysLen < refLen {
-            bp = sysLen > 0 ? exp(1 - Double(refLen) / Double(sysLen)) : 0.0
-        }
-        var precisions = [Double](repeating: 0.0, count: maxNgramOrder)
-        if !correct.contains(where: { $0 != 0 }) {
-            return BLEUScore(score: 0.0, counts: correct, totals: total, precisions: precisions, bp: bp,
-                             sysLen: sysLen, refLen: refLen, statistics: statistics)
-        }
-        var smoothMteval = 1.0
-        var order = maxNgramOrder
-        for n in 1...maxNgramOrder {
-            if smoothing == .addK && n > 1 {
-                correct[n - 1] += value
-                total[n - 1] += value
-            }
-            if total[n - 1] == 0 { break }
-            if effectiveOrder { order = n }
-            if correct[n - 1] == 0 {
-                if smoothing == .exp {
-                    smoothMteval *= 2
-                    precisions[n - 1] = 100.0 / (smoothMteval * total[n - 1])
-                } else if smoothing == .floor {
-                    precisions[n - 1] = 100.0 * value / total[n - 1]
+        let row = statistics.row
+        var counts = [Double](repeating: 0, count: maxNgramOrder)
+        var totals = counts, precisions = counts
+        let (score, bp) = row.withUnsafeBufferPointer { row in
+            counts.withUnsafeMutableBufferPointer { counts in
+                totals.withUnsafeMutableBufferPointer { totals in
+                    precisions.withUnsafeMutableBufferPointer { precisions in
+                        compute(row, counts: counts.baseAddress!, totals: totals.baseAddress!,
+                                precisions: precisions.baseAddress!)
+                    }
                 }
-            } else {
-                precisions[n - 1] = 100.0 * correct[n - 1] / total[n - 1]
             }
         }
-        var logSum = 0.0
-        for k in 0..<order { logSum += BLEU.myLog(precisions[k]) }
-        let score = bp * exp(logSum / Double(order))
-        return BLEUScore(score: score, counts: correct, totals: total, precisions: precisions, bp: bp,
-                         sysLen: sysLen, refLen: refLen, statistics: statistics)
+        return BLEUScore(score: score, counts: counts, totals: totals, precisions: precisions, bp: bp,
+                         sysLen: statistics.sysLen, refLen: statistics.refLen, statistics: statistics)
     }
 
     /// sacreBLEU's `my_log`: log(x) (the C library's, like Python's `math.log`), and

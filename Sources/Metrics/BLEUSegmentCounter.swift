@@ -49,11 +49,17 @@ final class BLEUSegmentCounter {
 
         /// Interns the tokens of one preprocessed line into `tokenIds` (inserting, or only
         /// looking up) and returns their number.
-        private mutating func internTokens(_ text: UnsafeBufferPointer<UInt8>, insert: Bool) -> Int {
+        private mutating func internTokens(_ line: PreprocessedLine, insert: Bool) -> Int {
             tokenIds.removeAll()
-            guard let base = text.baseAddress else { return 0 }
-            PythonText.forEachToken(base, text.count) { start, end in
-                tokenIds.append(tables.token(base + start, end - start, insert: insert))
+            guard let base = line.text.baseAddress else { return 0 }
+            let readable = base + line.text.count
+            let bounds = line.bounds
+            tokenIds.reserve(line.tokenCount)
+            var k = 0
+            while k < bounds.count {
+                let start = Int(bounds[k]), end = Int(bounds[k + 1])
+                tokenIds.append(tables.token(base + start, end - start, readable: readable, insert: insert))
+                k += 2
             }
             return tokenIds.count
         }
@@ -87,8 +93,8 @@ final class BLEUSegmentCounter {
             var stamp: Int32 = 0
             for k in 0..<referenceCount {
                 guard let line = reference(k) else { continue }
-                let text = preprocessing.bleuText(line, lowercase: lowercase, tokenizer: tokenizer)
-                let length = internTokens(text, insert: true)
+                let length = internTokens(preprocessing.bleuTokens(line, lowercase: lowercase, tokenizer: tokenizer),
+                                          insert: true)
                 ngramIds.removeAll()
                 for i in 0..<length {
                     var id = tokenIds[i]
@@ -115,8 +121,8 @@ final class BLEUSegmentCounter {
                 referenceLengths.append(length)
             }
 
-            let text = preprocessing.bleuText(hypothesis, lowercase: lowercase, tokenizer: tokenizer)
-            let hypLength = internTokens(text, insert: false)
+            let hypLength = internTokens(preprocessing.bleuTokens(hypothesis, lowercase: lowercase, tokenizer: tokenizer),
+                                         insert: false)
             for n in 0..<order { correct[n] = 0 }
             let maxima = refMax.base, counts = hypCount.base, ids = tokenIds.base
             for i in 0..<hypLength {

@@ -67,6 +67,7 @@ final class CHRFSegmentCounter {
             scalars.removeAll()
             words.removeAll()
             if let base = text.baseAddress {
+                let readable = base + text.count
                 let keepWhitespace = configuration.whitespace
                 var i = 0
                 while i < text.count {
@@ -78,15 +79,15 @@ final class CHRFSegmentCounter {
                     // _remove_punctuation: split off one trailing, else one leading, punctuation mark.
                     PythonText.forEachToken(base, text.count) { start, end in
                         if end - start == PythonText.sequenceLength(base[start]) {
-                            words.append(tables.token(base + start, end - start, insert: insert))
+                            words.append(tables.token(base + start, end - start, readable: readable, insert: insert))
                         } else if CHRFSegmentCounter.isPunctuation(base[end - 1]) {
-                            words.append(tables.token(base + start, end - 1 - start, insert: insert))
-                            words.append(tables.token(base + end - 1, 1, insert: insert))
+                            words.append(tables.token(base + start, end - 1 - start, readable: readable, insert: insert))
+                            words.append(tables.token(base + end - 1, 1, readable: readable, insert: insert))
                         } else if CHRFSegmentCounter.isPunctuation(base[start]) {
-                            words.append(tables.token(base + start, 1, insert: insert))
-                            words.append(tables.token(base + start + 1, end - start - 1, insert: insert))
+                            words.append(tables.token(base + start, 1, readable: readable, insert: insert))
+                            words.append(tables.token(base + start + 1, end - start - 1, readable: readable, insert: insert))
                         } else {
-                            words.append(tables.token(base + start, end - start, insert: insert))
+                            words.append(tables.token(base + start, end - start, readable: readable, insert: insert))
                         }
                     }
                 }

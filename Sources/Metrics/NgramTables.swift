@@ -66,9 +66,10 @@ struct NgramTables {
         idCount = 0
     }
 
-    /// A 64-bit hash of `length` bytes at `p` (multiply–xorshift over 8-byte words).
+    /// A 64-bit hash of `length` bytes at `p` (multiply–xorshift over 8-byte words). Bytes up
+    /// to `readable` may be loaded (and masked off) to finish the last word in one load.
     @inline(__always)
-    static func hashBytes(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+    static func hashBytes(_ p: UnsafePointer<UInt8>, _ length: Int, readable: UnsafePointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
         var i = 0
         let raw = UnsafeRawPointer(p)
@@ -79,11 +80,16 @@ struct NgramTables {
         }
         if i < length {
             var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < length {
-                tail |= UInt64(p[i]) << shift
-                shift += 8
-                i += 1
+            if p + i + 8 <= readable {
+                let shift = UInt64(8 * (8 - (length - i)))
+                tail = (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) << shift) >> shift
+            } else {
+                var shift: UInt64 = 0
+                while i < length {
+                    tail |= UInt64(p[i]) << shift
+                    shift += 8
+                    i += 1
+                }
             }
             h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 31
@@ -92,10 +98,10 @@ struct NgramTables {
     }
 
     /// The id of the token `p[0..<length]`, inserting it if `insert`; −1 if absent and not
-    /// inserted. Amortised O(length).
+    /// inserted. `readable` bounds the memory the hash may load. Amortised O(length).
     @inline(__always)
-    mutating func token(_ p: UnsafePointer<UInt8>, _ length: Int, insert: Bool) -> Int32 {
-        let hash = NgramTables.hashBytes(p, length)
+    mutating func token(_ p: UnsafePointer<UInt8>, _ length: Int, readable: UnsafePointer<UInt8>, insert: Bool) -> Int32 {
+        let hash = NgramTables.hashBytes(p, length, readable: readable)
         var slot = Int(truncatingIfNeeded: hash) & tokenMask
         let slots = tokenSlots.base
         while true {
@@ -103,14 +109,7 @@ struct NgramTables {
             if ordinal < 0 { break }
             let k = Int(ordinal)
             if tokenHash[k] == hash && Int(tokenLength[k]) == length {
-                let stored = arena.base + Int(tokenOffset[k])
-                var equal = true
-                var j = 0
-                while j < length {
-                    if stored[j] != p[j] { equal = false; break }
-                    j += 1
-                }
-                if equal { return tokenIdOf[k] }
+                if memoryEqual(arena.base + Int(tokenOffset[k]), p, length) { return tokenIdOf[k] }
             }
             slot = (slot + 1) & tokenMask
         }
@@ -118,7 +117,8 @@ struct NgramTables {
         let ordinal = Int32(tokenHash.count)
         let offset = arena.count
         arena.reserve(offset + length)
-        (arena.base + offset).update(from: p, count: length)
+        let target = arena.base + offset
+        for j in 0..<length { target[j] = p[j] }
         arena.count = offset + length
         tokenOffset.append(Int32(offset))
         tokenLength.append(Int32(length))
@@ -130,6 +130,24 @@ struct NgramTables {
         tokenUsedSlots.append(slot)
         if 2 * tokenUsedSlots.count > tokenMask { growTokens() }
         return id
+    }
+
+    /// Whether `length` bytes at `a` and `b` are equal.
+    @inline(__always)
+    private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        var j = 0
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        while j + 8 <= length {
+            if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
+                return false
+            }
+            j += 8
+        }
+        while j < length {
+            if a[j] != b[j] { return false }
+            j += 1
+        }
+        return true
     }
 
     @inline(__always)

@@ -13,7 +13,8 @@ enum PythonText {
     /// Whether an ASCII byte is Python whitespace (`\t\n\v\f\r`, the four separators, space).
     @inline(__always)
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte &- 0x09) < 5 || (byte &- 0x1C) < 4
+        // Bits 9–13, 28–31 and 32.
+        byte <= 0x20 && (UInt64(0x1_F000_3E00) >> UInt64(byte)) & 1 != 0
     }
 
     /// Whether a code point is in Python's whitespace set.
@@ -130,27 +131,35 @@ enum PythonText {
     @inline(__always)
     static func forEachToken(_ p: UnsafePointer<UInt8>, _ count: Int, _ body: (Int, Int) -> Void) {
         var i = 0
-        var tokenStart = -1
-        while i < count {
-            let b = p[i]
-            if b < 0x80 {
-                if isASCIIWhitespace(b) {
-                    if tokenStart >= 0 { body(tokenStart, i); tokenStart = -1 }
-                } else if tokenStart < 0 {
-                    tokenStart = i
+        while true {
+            // Skip whitespace.
+            while i < count {
+                let b = p[i]
+                if b < 0x80 {
+                    if !isASCIIWhitespace(b) { break }
+                    i &+= 1
+                } else {
+                    let length = whitespaceLength(p, i, count)
+                    if length == 0 { break }
+                    i &+= length
                 }
-                i += 1
-                continue
             }
-            let length = whitespaceLength(p, i, count)
-            if length > 0 {
-                if tokenStart >= 0 { body(tokenStart, i); tokenStart = -1 }
-                i += length
-            } else {
-                if tokenStart < 0 { tokenStart = i }
-                i += sequenceLength(b)
+            if i >= count { return }
+            let start = i
+            // Scan the token; printable ASCII (0x21–0x7E) is the common case.
+            while i < count {
+                let b = p[i]
+                if b &- 0x21 < 0x5E {
+                    i &+= 1
+                } else if b < 0x80 {
+                    if isASCIIWhitespace(b) { break }
+                    i &+= 1
+                } else {
+                    if whitespaceLength(p, i, count) > 0 { break }
+                    i &+= sequenceLength(b)
+                }
             }
+            body(start, i)
         }
-        if tokenStart >= 0 { body(tokenStart, count) }
     }
 }

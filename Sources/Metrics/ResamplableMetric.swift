@@ -15,47 +15,10 @@ public protocol ResamplableMetric: Sendable {
 }
 
 extension BLEU: ResamplableMetric {
-    /// `compute_bleu(...).score` without building a `BLEUScore`: the same operations in the same
-    /// order as `score(_:)`, without allocating (it runs for every randomisation trial).
+    /// `compute_bleu(...).score` without building a `BLEUScore` (it runs for every
+    /// randomisation trial).
     public func scoreValue(summedStatistics s: [Int]) -> Double {
-        let order = maxNgramOrder
-        precondition(s.count == 2 + 2 * order, "statistics of another n-gram order")
-        let sysLen = s[0], refLen = s[1]
-        let value = smoothingValue ?? smoothing.defaultValue ?? 0
-        var bp = 1.0
-        if sysLen < refLen {
-            bp = sysLen > 0 ? Metrics.exponential(1 - Double(refLen) / Double(sysLen)) : 0.0
-        }
-        var anyMatch = false
-        for n in 0..<order where s[2 + n] != 0 { anyMatch = true }
-        if !anyMatch { return 0.0 }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: order) { precisions in
-            for k in 0..<order { precisions[k] = 0.0 }
-            var smoothMteval = 1.0
-            var effective = order
-            for n in 1...order {
-                var correct = Double(s[1 + n]), total = Double(s[1 + order + n])
-                if smoothing == .addK && n > 1 {
-                    correct += value
-                    total += value
-                }
-                if total == 0 { break }
-                if effectiveOrder { effective = n }
-                if correct == 0 {
-                    if smoothing == .exp {
-                        smoothMteval *= 2
-                        precisions[n - 1] = 100.0 / (smoothMteval * total)
-                    } else if smoothing == .floor {
-                        precisions[n - 1] = 100.0 * value / total
-                    }
-                } else {
-                    precisions[n - 1] = 100.0 * correct / total
-                }
-            }
-            var logSum = 0.0
-            for k in 0..<effective { logSum += BLEU.myLog(precisions[k]) }
-            return bp * Metrics.exponential(logSum / Double(effective))
-        }
+        s.withUnsafeBufferPointer { row in withComputed(row) { score, _, _ in score } }
     }
 
     public var resampledScoresAreFloat32: Bool { false }

@@ -1,0 +1,99 @@
+extension BLEU {
+    /// sacreBLEU's `BLEU.compute_bleu` on a statistics row `[sys_len, ref_len, correct…, total…]`,
+    /// step for step and without allocating: brevity penalty; the early exit with score 0 when
+    /// no n-gram matches (#141); add-k on orders > 1; the break at the first order without
+    /// hypothesis n-grams; smoothing of zero matches (exp: 100 / (2ᵏ·total) for the k-th, floor:
+    /// 100·value / total); then `bp · exp(Σ my_log(pₙ) / order)` with Python's left-to-right
+    /// `sum`. Writes the counts and totals as sacreBLEU reports them (add-k included) and the
+    /// precisions (N values each), and returns the score and brevity penalty. O(N).
+    @inline(__always)
+    func compute(_ s: UnsafeBufferPointer<Int>, counts: UnsafeMutablePointer<Double>,
+                 totals: UnsafeMutablePointer<Double>, precisions: UnsafeMutablePointer<Double>) -> (score: Double, bp: Double) {
+        let order = maxNgramOrder
+        precondition(s.count == 2 + 2 * order, "statistics of another n-gram order")
+        let sysLen = s[0], refLen = s[1]
+        let value = smoothingValue ?? smoothing.defaultValue ?? 0
+        var anyMatch = false
+        for n in 0..<order {
+            counts[n] = Double(s[2 + n])
+            totals[n] = Double(s[2 + order + n])
+            precisions[n] = 0.0
+            if s[2 + n] != 0 { anyMatch = true }
+        }
+        var bp = 1.0
+        if sysLen < refLen {
+            bp = sysLen > 0 ? Metrics.exponential(1 - Double(refLen) / Double(sysLen)) : 0.0
+        }
+        if !anyMatch { return (0.0, bp) }
+        var smoothMteval = 1.0
+        var effective = order
+        for n in 1...order {
+            if smoothing == .addK && n > 1 {
+                counts[n - 1] += value
+                totals[n - 1] += value
+            }
+            if totals[n - 1] == 0 { break }
+            if effectiveOrder { effective = n }
+            if counts[n - 1] == 0 {
+                if smoothing == .exp {
+                    smoothMteval *= 2
+                    precisions[n - 1] = 100.0 / (smoothMteval * totals[n - 1])
+                } else if smoothing == .floor {
+                    precisions[n - 1] = 100.0 * value / totals[n - 1]
+                }
+            } else {
+                precisions[n - 1] = 100.0 * counts[n - 1] / totals[n - 1]
+            }
+        }
+        var logSum = 0.0
+        for k in 0..<effective { logSum += BLEU.myLog(precisions[k]) }
+        return (bp * Metrics.exponential(logSum / Double(effective)), bp)
+    }
+
+    /// `compute` with scratch space on the stack; returns the score, brevity penalty, and
+    /// passes the precisions to `body`.
+    @inline(__always)
+    func withComputed<R>(_ s: UnsafeBufferPointer<Int>,
+                         _ body: (_ score: Double, _ bp: Double, _ precisions: UnsafeMutablePointer<Double>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * maxNgramOrder) { scratch in
+            let base = scratch.baseAddress!
+            let (score, bp) = compute(s, counts: base, totals: base + maxNgramOrder, precisions: base + 2 * maxNgramOrder)
+            return body(score, bp, base + 2 * maxNgramOrder)
+        }
+    }
+
+    /// sacreBLEU's `-f text` line for every row of a statistics table (sentence-level BLEU,
+    /// `sacrebleu -sl`), each followed by a newline, as UTF-8 bytes ready to write. Builds no
+    /// intermediate scores or strings. O(rows × N).
+    public func sentenceTextLines(_ table: StatisticsTable, signature: String, width: Int = 1) -> [UInt8] {
+        precondition(table.width == statisticsWidth, "statistics of another n-gram order")
+        var out: [UInt8] = []
+        out.reserveCapacity(table.count * (signature.utf8.count + 100))
+        let prefix = Array(("BLEU|" + signature + " = ").utf8)
+        table.values.withUnsafeBufferPointer { values in
+            for row in 0..<table.count {
+                let s = UnsafeBufferPointer(rebasing: values[(row * statisticsWidth)..<((row + 1) * statisticsWidth)])
+                withComputed(s) { score, bp, precisions in
+                    out.append(contentsOf: prefix)
+                    appendFixed(score, decimals: width, to: &out)
+                    out.append(0x20)
+                    for n in 0..<maxNgramOrder {
+                        if n > 0 { out.append(0x2F) }
+                        appendFixed(precisions[n], decimals: 1, to: &out)
+                    }
+                    appendASCII(" (BP = ", to: &out)
+                    appendFixed(bp, decimals: 3, to: &out)
+                    appendASCII(" ratio = ", to: &out)
+                    appendFixed(s[1] != 0 ? Double(s[0]) / Double(s[1]) : 0, decimals: 3, to: &out)
+                    appendASCII(" hyp_len = ", to: &out)
+                    appendInteger(s[0], to: &out)
+                    appendASCII(" ref_len = ", to: &out)
+                    appendInteger(s[1], to: &out)
+                    out.append(0x29)
+                    out.append(0x0A)
+                }
+            }
+        }
+        return out
+    }
+}
