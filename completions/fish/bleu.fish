@@ -107,7 +107,7 @@ complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "ble
 complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" score-only' -l 'score-only' -d 'Print only the score.'
 complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" width' -l 'width' -d 'Decimals of printed scores.' -rfka ''
 complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" short' -l 'short' -d 'Short signature keys (sacreBLEU --short).'
-complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" threads' -l 'threads' -d 'Worker threads for the statistics.' -rfka ''
+complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" threads' -l 'threads' -d 'Worker threads for the statistics (default: the number of cores); results do not depend on it.' -rfka ''
 complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" version' -l 'version' -d 'Show the version.'
 complete -c 'bleu' -n '__bleu_should_offer_completions_for_flags_or_options "bleu" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'bleu' -n '__bleu_should_offer_completions_for_positional "bleu" -eq 2' -fa 'help' -d 'Show subcommand help information.'
