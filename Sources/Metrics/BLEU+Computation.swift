@@ -61,39 +61,4 @@ extension BLEU {
             return body(score, bp, base + 2 * maxNgramOrder)
         }
     }
-
-    /// sacreBLEU's `-f text` line for every row of a statistics table (sentence-level BLEU,
-    /// `sacrebleu -sl`), each followed by a newline, as UTF-8 bytes ready to write. Builds no
-    /// intermediate scores or strings. O(rows × N).
-    public func sentenceTextLines(_ table: StatisticsTable, signature: String, width: Int = 1) -> [UInt8] {
-        precondition(table.width == statisticsWidth, "statistics of another n-gram order")
-        var out: [UInt8] = []
-        out.reserveCapacity(table.count * (signature.utf8.count + 100))
-        let prefix = Array(("BLEU|" + signature + " = ").utf8)
-        table.values.withUnsafeBufferPointer { values in
-            for row in 0..<table.count {
-                let s = UnsafeBufferPointer(rebasing: values[(row * statisticsWidth)..<((row + 1) * statisticsWidth)])
-                withComputed(s) { score, bp, precisions in
-                    out.append(contentsOf: prefix)
-                    appendFixed(score, decimals: width, to: &out)
-                    out.append(0x20)
-                    for n in 0..<maxNgramOrder {
-                        if n > 0 { out.append(0x2F) }
-                        appendFixed(precisions[n], decimals: 1, to: &out)
-                    }
-                    appendASCII(" (BP = ", to: &out)
-                    appendFixed(bp, decimals: 3, to: &out)
-                    appendASCII(" ratio = ", to: &out)
-                    appendFixed(s[1] != 0 ? Double(s[0]) / Double(s[1]) : 0, decimals: 3, to: &out)
-                    appendASCII(" hyp_len = ", to: &out)
-                    appendInteger(s[0], to: &out)
-                    appendASCII(" ref_len = ", to: &out)
-                    appendInteger(s[1], to: &out)
-                    out.append(0x29)
-                    out.append(0x0A)
-                }
-            }
-        }
-        return out
-    }
 }

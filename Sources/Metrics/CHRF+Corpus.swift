@@ -87,23 +87,3 @@ extension CHRF: ResamplableMetric {
         return 0.0
     }
 }
-
-extension CHRF {
-    /// sacreBLEU's `-f text` line for every row of a statistics table (sentence-level chrF,
-    /// `sacrebleu -sl -m chrf`), each followed by a newline, as UTF-8 bytes. O(rows × orders).
-    public func sentenceTextLines(_ table: StatisticsTable, signature: String, width: Int = 1) -> [UInt8] {
-        precondition(table.width == statisticsWidth, "statistics of another chrF configuration")
-        var out: [UInt8] = []
-        out.reserveCapacity(table.count * (signature.utf8.count + 20))
-        let prefix = Array((name + "|" + signature + " = ").utf8)
-        table.values.withUnsafeBufferPointer { values in
-            for row in 0..<table.count {
-                let s = UnsafeBufferPointer(rebasing: values[(row * statisticsWidth)..<((row + 1) * statisticsWidth)])
-                out.append(contentsOf: prefix)
-                appendFixed(fScore(s), decimals: width, to: &out)
-                out.append(0x0A)
-            }
-        }
-        return out
-    }
-}

@@ -79,29 +79,6 @@ func appendFixedDigits(_ units: UInt64, negative: Bool, decimals: Int, to out: i
     }
 }
 
-/// Appends `formatFixed(x, decimals:)`'s bytes.
-@inline(__always)
-func appendFixed(_ x: Double, decimals: Int, to out: inout [UInt8]) {
-    if let units = fixedUnits(x, decimals: decimals) {
-        appendFixedDigits(units, negative: x.sign == .minus, decimals: decimals, to: &out)
-    } else {
-        out.append(contentsOf: formatFixed(x, decimals: decimals).utf8)
-    }
-}
-
-/// Appends the decimal digits of an integer.
-@inline(__always)
-func appendInteger(_ value: Int, to out: inout [UInt8]) {
-    if value < 0 { out.append(0x2D) }
-    appendFixedDigits(UInt64(value.magnitude), negative: false, decimals: 0, to: &out)
-}
-
-/// Appends ASCII text.
-@inline(__always)
-func appendASCII(_ text: StaticString, to out: inout [UInt8]) {
-    text.withUTF8Buffer { out.append(contentsOf: $0) }
-}
-
 /// Python's `repr(float)`: the shortest digits that round-trip, in positional notation for
 /// decimal exponents −4 ≤ e < 16 (always with a fractional part) and scientific otherwise
 /// (`1e-05`, `1e+16`).

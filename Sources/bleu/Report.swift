@@ -110,12 +110,12 @@ struct Report {
     func sentences(metrics: [ScoringMetric], tables: [StatisticsTable], records: [[UInt8]]?) throws {
         let parser = RecordParser()
         let segments = tables.first?.count ?? 0
+        let signatures = metrics.map { $0.signature(references: .fixed(1), resampling: nil).format(short: short) }
         for i in 0..<segments {
-            let scores = metrics.enumerated().map { k, metric in metric.score(summed: Array(tables[k][i])) }
             if format == .text || scoreOnly {
-                for (k, score) in scores.enumerated() {
-                    let signature = metrics[k].signature(references: .fixed(1), resampling: nil).format(short: short)
-                    out.write(scoreOnly ? score.formattedScore(width: width) : score.textLine(signature: signature, width: width))
+                for k in metrics.indices {
+                    let score = metrics[k].score(summed: Array(tables[k][i]))
+                    out.write(scoreOnly ? score.formattedScore(width: width) : score.textLine(signature: signatures[k], width: width))
                     try out.endLine()
                 }
                 continue
@@ -129,8 +129,8 @@ struct Report {
             } else {
                 out.key("line"); out.integerValue(i + 1)
             }
-            for (k, score) in scores.enumerated() {
-                out.key(metrics[k].key); out.doubleValue(score.score)
+            for k in metrics.indices {
+                out.key(metrics[k].key); out.doubleValue(metrics[k].scoreValue(row: Array(tables[k][i])))
             }
             try out.endRecord()
         }

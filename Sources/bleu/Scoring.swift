@@ -43,6 +43,14 @@ enum ScoringMetric {
         }
     }
 
+    /// The score alone (no precisions or report strings): the per-sentence record path.
+    func scoreValue(row: [Int]) -> Double {
+        switch self {
+        case .bleu(let m): return m.scoreValue(summedStatistics: row)
+        case .chrf(let m): return m.scoreValue(summedStatistics: row)
+        }
+    }
+
     func signature(references: ReferenceCount, resampling: Resampling?) -> MetricSignature {
         switch self {
         case .bleu(let m): return m.signature(references: references, resampling: resampling)
