@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Randomness"),
         // Domain modules.
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
-        .target(name: "Metrics", dependencies: ["Randomness", "Diagnostics"]),
+        .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
         // Command-line layer.
         .target(
             name: "CommandLineSupport",

@@ -109,7 +109,7 @@ struct NgramTables {
             if ordinal < 0 { break }
             let k = Int(ordinal)
             if tokenHash[k] == hash && Int(tokenLength[k]) == length {
-                if memoryEqual(arena.base + Int(tokenOffset[k]), p, length) { return tokenIdOf[k] }
+                if bytesEqual(arena.base + Int(tokenOffset[k]), p, length) { return tokenIdOf[k] }
             }
             slot = (slot + 1) & tokenMask
         }
@@ -130,24 +130,6 @@ struct NgramTables {
         tokenUsedSlots.append(slot)
         if 2 * tokenUsedSlots.count > tokenMask { growTokens() }
         return id
-    }
-
-    /// Whether `length` bytes at `a` and `b` are equal.
-    @inline(__always)
-    private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        var j = 0
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        while j + 8 <= length {
-            if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
-                return false
-            }
-            j += 8
-        }
-        while j < length {
-            if a[j] != b[j] { return false }
-            j += 1
-        }
-        return true
     }
 
     @inline(__always)
@@ -214,4 +196,22 @@ struct NgramTables {
         oldKeys.free()
         oldIds.free()
     }
+}
+
+/// Whether `length` bytes at `a` and `b` are equal, compared eight bytes at a time.
+@inline(__always)
+func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    var j = 0
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    while j + 8 <= length {
+        if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
+            return false
+        }
+        j += 8
+    }
+    while j < length {
+        if a[j] != b[j] { return false }
+        j += 1
+    }
+    return true
 }

@@ -50,39 +50,14 @@ enum NumPyValue {
     var isZero: Bool { double == 0 }
 }
 
-/// NumPy's `pairwise_sum` for `float64` (numpy/_core/src/umath/loops_utils.h): blocks of up to
+/// NumPy's `pairwise_sum` (numpy/_core/src/umath/loops_utils.h), for `float64` and for
+/// `float32` (accumulating in single precision, as NumPy does): blocks of up to
 /// 128 summed with eight accumulators, longer runs split in halves rounded to multiples of 8.
 /// `ndarray.sum()` adds the result to an initial 0.
-func numpyPairwiseSum(_ a: UnsafeBufferPointer<Double>) -> Double {
+func numpyPairwiseSum<Value: BinaryFloatingPoint>(_ a: UnsafeBufferPointer<Value>) -> Value {
     let n = a.count
     if n < 8 {
-        var result = 0.0
-        for x in a { result += x }
-        return result
-    }
-    if n <= 128 {
-        var r = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7])
-        var i = 8
-        while i < n - n % 8 {
-            r.0 += a[i]; r.1 += a[i + 1]; r.2 += a[i + 2]; r.3 += a[i + 3]
-            r.4 += a[i + 4]; r.5 += a[i + 5]; r.6 += a[i + 6]; r.7 += a[i + 7]
-            i += 8
-        }
-        var result = ((r.0 + r.1) + (r.2 + r.3)) + ((r.4 + r.5) + (r.6 + r.7))
-        while i < n { result += a[i]; i += 1 }
-        return result
-    }
-    var half = n / 2
-    half -= half % 8
-    return numpyPairwiseSum(UnsafeBufferPointer(rebasing: a[0..<half]))
-        + numpyPairwiseSum(UnsafeBufferPointer(rebasing: a[half...]))
-}
-
-/// NumPy's `pairwise_sum` for `float32`, accumulating in single precision.
-func numpyPairwiseSum(_ a: UnsafeBufferPointer<Float>) -> Float {
-    let n = a.count
-    if n < 8 {
-        var result: Float = 0
+        var result: Value = 0
         for x in a { result += x }
         return result
     }

@@ -148,25 +148,7 @@ enum RegexpPasses {
     /// digit. When that fails, the scanner stands on the `.`/`,` itself, which can only match
     /// together with a following `.`/`,`, and the next search finds exactly that.
     static func periodCommaBeforePass(_ source: ByteBuffer, _ target: ByteBuffer) {
-        let n = source.count
-        target.reserve(2 * n + 2)
-        let p = UnsafePointer(source.base), out = target.base
-        var i = 0, o = 0
-        while true {
-            let j = find(0x2E, 0x2C, in: p, from: i + 1, n)
-            if j >= n { break }
-            let k = j - 1
-            if !isDigit(p[k]) {
-                o = copy(p, i, k, out, o)
-                out[o] = p[k]; out[o + 1] = 0x20; out[o + 2] = p[j]; out[o + 3] = 0x20
-                o += 4
-                i = j + 1
-            } else {
-                o = copy(p, i, j, out, o)
-                i = j
-            }
-        }
-        target.count = copy(p, i, n, out, o)
+        spaceAfterPrecededPass(source, target, 0x2E, 0x2C) { !isDigit($0) }
     }
 
     /// `re.sub(r'([\.,])([^0-9])', r' \1 \2', text)`: the scan jumps to each `.`/`,`, which
@@ -195,17 +177,26 @@ enum RegexpPasses {
     /// `re.sub(r'([0-9])(-)', r'\1 \2 ', text)`: the scan jumps to each `-`; it matches when
     /// the byte before it is unconsumed and a digit.
     static func digitDashPass(_ source: ByteBuffer, _ target: ByteBuffer) {
+        spaceAfterPrecededPass(source, target, 0x2D, 0x2D) { isDigit($0) }
+    }
+
+    /// `re.sub(r'(X)([ab])', r'\1 \2 ', text)` for a one-byte class X given by `precededBy`:
+    /// jumps to each `a`/`b`; when the byte before it is unconsumed and in X, writes that byte,
+    /// a space, the `a`/`b` and a space.
+    @inline(__always)
+    private static func spaceAfterPrecededPass(_ source: ByteBuffer, _ target: ByteBuffer, _ a: UInt8, _ b: UInt8,
+                                               precededBy: (UInt8) -> Bool) {
         let n = source.count
         target.reserve(2 * n + 2)
         let p = UnsafePointer(source.base), out = target.base
         var i = 0, o = 0
         while true {
-            let j = find(0x2D, 0x2D, in: p, from: i + 1, n)
+            let j = find(a, b, in: p, from: i + 1, n)
             if j >= n { break }
             let k = j - 1
-            if isDigit(p[k]) {
+            if precededBy(p[k]) {
                 o = copy(p, i, k, out, o)
-                out[o] = p[k]; out[o + 1] = 0x20; out[o + 2] = 0x2D; out[o + 3] = 0x20
+                out[o] = p[k]; out[o + 1] = 0x20; out[o + 2] = p[j]; out[o + 3] = 0x20
                 o += 4
                 i = j + 1
             } else {

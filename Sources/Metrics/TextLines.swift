@@ -1,3 +1,4 @@
+import JSONCore
 import Diagnostics
 
 /// A stream of text lines (a system output or one reference stream) stored contiguously as
@@ -77,7 +78,7 @@ public struct TextLines: Sendable, Equatable {
             bounds.append(bytes.count)
             return
         }
-        if let offset = UTF8Validation.firstInvalidOffset(base, line.count) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(start: base, count: line.count)) {
             let place = lineNumber.map { "line \($0)" } ?? "a line"
             throw Failure(.badData, "\(place) is not valid UTF-8 (byte \(offset + 1))")
         }
@@ -123,45 +124,5 @@ public struct TextLines: Sendable, Equatable {
             let end = bounds[2 * index + 1]
             return UnsafeBufferPointer(start: storage.baseAddress.map { $0 + start }, count: end - start)
         }
-    }
-}
-
-/// UTF-8 validation as Python's strict `utf-8` codec applies it: no overlong forms, no
-/// surrogates, nothing above U+10FFFF, no truncated sequences.
-enum UTF8Validation {
-    /// The offset of the first byte that starts an invalid sequence, or nil if all is valid.
-    static func firstInvalidOffset(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
-        var i = 0
-        while i < count {
-            // Skip ASCII eight bytes at a time.
-            while i + 8 <= count
-                    && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-            }
-            guard i < count else { break }
-            let b0 = p[i]
-            if b0 < 0x80 { i += 1; continue }
-            @inline(__always) func continuation(_ k: Int) -> Bool { i + k < count && p[i + k] & 0xC0 == 0x80 }
-            switch b0 {
-            case 0xC2...0xDF:
-                guard continuation(1) else { return i }
-                i += 2
-            case 0xE0...0xEF:
-                guard continuation(1), continuation(2) else { return i }
-                let b1 = p[i + 1]
-                if b0 == 0xE0 && b1 < 0xA0 { return i }
-                if b0 == 0xED && b1 >= 0xA0 { return i }
-                i += 3
-            case 0xF0...0xF4:
-                guard continuation(1), continuation(2), continuation(3) else { return i }
-                let b1 = p[i + 1]
-                if b0 == 0xF0 && b1 < 0x90 { return i }
-                if b0 == 0xF4 && b1 >= 0x90 { return i }
-                i += 4
-            default:
-                return i
-            }
-        }
-        return nil
     }
 }

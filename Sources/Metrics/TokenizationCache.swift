@@ -45,7 +45,7 @@ struct TokenizationCache {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
             if hashes[entry] == hash && keyLengths[entry] == line.count
-                && (line.isEmpty || memcmpEqual(arena.base + keyOffsets[entry], line.baseAddress!, line.count)) {
+                && (line.isEmpty || bytesEqual(arena.base + keyOffsets[entry], line.baseAddress!, line.count)) {
                 return stored(entry)
             }
             slot = (slot + 1) & mask
@@ -101,22 +101,5 @@ struct TokenizationCache {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entry)
         }
-    }
-
-    @inline(__always)
-    private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        var j = 0
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        while j + 8 <= length {
-            if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
-                return false
-            }
-            j += 8
-        }
-        while j < length {
-            if a[j] != b[j] { return false }
-            j += 1
-        }
-        return true
     }
 }
