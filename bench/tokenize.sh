@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 RUNS=${RUNS:-5}
 python3 -c 'import sacremoses' 2>/dev/null || python3 -m pip install --quiet sacremoses
 cc=$OUT/icu_wordbreak
-[ -x "$cc" ] || gcc -O2 -o "$cc" "$BENCH_ROOT/bench/icu_wordbreak.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
+[ "$cc" -nt "$BENCH_ROOT/bench/icu_wordbreak.c" ] || gcc -O2 -o "$cc" "$BENCH_ROOT/bench/icu_wordbreak.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
 
 english=$OUT/en-wmt21.txt
 [ -s "$english" ] || xz -dc "$DATA/bleu/bench/en-wmt21-21MB.txt.xz" > "$english"
@@ -30,16 +30,18 @@ size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.2f", b / 1e6 }'; }
 mbps() { awk -v m="$1" -v t="$2" 'BEGIN { printf "%.1f", m / t }'; }
 
 report() {
-  local name=$1 file=$2 mb t_nl t_c tokens
+  local name=$1 file=$2 mb t_nl t_c t_c16 tokens
   mb=$(size_mb "$file")
   tokens=$("$BIN/tokenize" --format text < "$file" | wc -w)
   t_nl=$(time_median "$RUNS" "$BIN/tokenize < $file")
   t_c=$(time_median "$RUNS" "$cc < $file 2>/dev/null")
+  t_c16=$(time_median "$RUNS" "$cc --utf16 < $file 2>/dev/null")
   printf '\n%s: %s MB, %s tokens\n' "$name" "$mb" "$tokens"
   printf '%-44s %8s %8s %12s\n' tool seconds MB/s tokens/s
   printf '%-44s %8.3f %8s %12.0f\n' "nlpipe tokenize (JSONL out)" "$t_nl" "$(mbps "$mb" "$t_nl")" "$(awk -v n="$tokens" -v t="$t_nl" 'BEGIN { print n / t }')"
   printf '%-44s %8.3f %8s %12s\n' "plain C loop over ICU word breaks (no output)" "$t_c" "$(mbps "$mb" "$t_c")" "-"
-  printf 'ratio nlpipe / ICU C loop: %sx\n' "$(ratio "$t_c" "$t_nl")"
+  printf '%-44s %8.3f %8s %12s\n' "the same loop over UTF-16 copies (--utf16)" "$t_c16" "$(mbps "$mb" "$t_c16")" "-"
+  printf 'ratio nlpipe / ICU C loop: %sx (against the UTF-16 loop: %sx)\n' "$(ratio "$t_c" "$t_nl")" "$(ratio "$t_c16" "$t_nl")"
 }
 
 report "English (WMT21 21 MB)" "$english"

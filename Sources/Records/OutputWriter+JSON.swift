@@ -96,7 +96,9 @@ extension OutputWriter {
     @inlinable
     public func stringArray(bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>) {
         guard let source = bytes.baseAddress else { beginArray(); endArray(); return }
-        reserve(bytes.count + 3 * ranges.count + 2)
+        let readable = source + bytes.count
+        // Eight bytes of slack: `copyUnescaped` may write a whole word past a string's end.
+        reserve(bytes.count + 3 * ranges.count + 2 + 8)
         var p = base + count
         p.pointee = UInt8(ascii: "["); p += 1
         var first = true
@@ -106,18 +108,11 @@ extension OutputWriter {
             let from = source + range.lowerBound
             let n = range.count
             p.pointee = UInt8(ascii: "\""); p += 1
-            var k = 0
-            while k < n {
-                let b = from[k]
-                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { break }
-                p[k] = b
-                k += 1
-            }
-            if k < n {
+            if !JSONString.copyUnescaped(from, n, readable: readable, to: p) {
                 // Escaping can grow the output up to six times: finish this string the slow way.
                 count = base.distance(to: p) - 1
                 stringValue(UnsafeBufferPointer(start: from, count: n))
-                reserve(bytes.count - range.upperBound + 3 * ranges.count + 2)
+                reserve(bytes.count - range.upperBound + 3 * ranges.count + 2 + 8)
                 p = base + count
                 continue
             }

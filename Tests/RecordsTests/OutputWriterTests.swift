@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Records
+import _TestSupport
 
 @Suite struct OutputWriterTests {
     /// Writes through a pipe and returns what arrived.
@@ -69,6 +70,35 @@ import Records
         let decoded = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String]
         #expect(decoded == tokens)
         #expect(out.hasPrefix(#"["plain","q\"uote","","back\\slash","\u0001ctl","#))
+    }
+
+    /// Random short tokens packed back to back, with a byte to escape at any position (first,
+    /// last, in the word-at-a-time part and in the tail), ending exactly at the buffer's end:
+    /// every array decodes to its tokens.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomTokenArraysRoundTrip(seed: UInt64) throws {
+        var g = TestCorpus.Generator(state: seed)
+        let pieces: [[UInt8]] = ["b", "Z", "9", " ", "é", "東", "🙂", "\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}"].map { Array($0.utf8) }
+        for _ in 0..<200 {
+            var joined: [UInt8] = [], ranges: [Range<Int>] = []
+            for _ in 0..<Int.random(in: 0...12, using: &g) {
+                let start = joined.count
+                for _ in 0..<Int.random(in: 0...20, using: &g) {
+                    // Mostly plain letters, now and then something to escape.
+                    joined.append(contentsOf: Int.random(in: 0..<6, using: &g) == 0 ? pieces.randomElement(using: &g)! : [0x61])
+                }
+                ranges.append(start..<joined.count)
+            }
+            let tokens = ranges.map { String(decoding: joined[$0], as: UTF8.self) }
+            let out = try capture { writer in
+                joined.withUnsafeBufferPointer { bytes in
+                    ranges.withUnsafeBufferPointer { writer.stringArray(bytes: bytes, ranges: $0) }
+                }
+                try writer.endLine()
+            }
+            let decoded = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String]
+            #expect(decoded == tokens)
+        }
     }
 
     @Test func numbersAreWrittenAsPythonWould() throws {
