@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSONCore
 import Diagnostics
 
@@ -8,8 +13,11 @@ import Diagnostics
 /// some segments fewer references than others. `init(sacreBLEUFileContents:)` reads a file as
 /// the sacreBLEU command line does.
 public struct TextLines: Sendable, Equatable {
-    /// All lines' bytes, back to back.
-    public private(set) var bytes: [UInt8] = []
+    /// Equal when the lines are (storage layout aside).
+    public static func == (a: TextLines, b: TextLines) -> Bool { a.lines == b.lines }
+
+    /// The lines' bytes (for file contents, the whole file: lines are ranges of it).
+    private(set) var bytes: [UInt8] = []
     /// Line i spans `bytes[bounds[2i] ..< bounds[2i+1]]`; a missing line has start −1.
     private var bounds: [Int] = []
 
@@ -31,22 +39,35 @@ public struct TextLines: Sendable, Equatable {
     /// line until stripped), a final line without `\n` kept, each line stripped of trailing
     /// Python whitespace, a leading byte-order mark kept as text.
     /// - Throws: `.badData` naming the line of the first byte sequence that is not UTF-8.
+    ///
+    /// The lines stay where they are in `contents` (which becomes the storage); only their bounds
+    /// are recorded. O(n): one validation pass and one `memchr` per line.
     public init(sacreBLEUFileContents contents: [UInt8]) throws {
-        bytes.reserveCapacity(contents.count)
-        try contents.withUnsafeBufferPointer { buffer in
+        bytes = contents
+        var bounds: [Int] = []
+        try bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var lineStart = 0
-            var lineNumber = 1
             let n = buffer.count
+            if let offset = UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(buffer)) {
+                var line = 1, lineStart = 0
+                for i in 0..<offset where base[i] == 0x0A {
+                    line += 1
+                    lineStart = i + 1
+                }
+                throw Failure(.badData, "line \(line) is not valid UTF-8 (byte \(offset - lineStart + 1))")
+            }
+            var lineStart = 0
             while lineStart < n {
-                var lineEnd = lineStart
-                while lineEnd < n && base[lineEnd] != 0x0A { lineEnd += 1 }
-                try appendValidated(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]),
-                                    rstrip: true, lineNumber: lineNumber)
+                var lineEnd = n
+                if let hit = memchr(base + lineStart, 0x0A, n - lineStart) {
+                    lineEnd = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                bounds.append(lineStart)
+                bounds.append(PythonText.rstripEnd(base, lineStart, lineEnd))
                 lineStart = lineEnd + 1
-                lineNumber += 1
             }
         }
+        self.bounds = bounds
     }
 
     /// The number of lines, missing ones included.

@@ -55,6 +55,13 @@ public final class ByteReader {
         return ByteReader(fileDescriptor: fd, name: path, ownsDescriptor: true)
     }
 
+    /// The size of the input when it is a regular file (a hint for reading it whole), else nil.
+    public var regularFileSize: Int? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     deinit {
         buffer.deallocate()
         if ownsDescriptor { close(fd) }

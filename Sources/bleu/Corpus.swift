@@ -61,6 +61,7 @@ struct Corpus {
     static func readLines(_ path: String) throws -> TextLines {
         let reader = try ByteReader.open(path)
         var bytes: [UInt8] = []
+        if let size = reader.regularFileSize { bytes.reserveCapacity(size) }
         while let chunk = try reader.nextChunk() { bytes.append(contentsOf: chunk) }
         do {
             return try TextLines(sacreBLEUFileContents: bytes)
