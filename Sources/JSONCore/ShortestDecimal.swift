@@ -8,7 +8,11 @@
 /// otherwise `d.ddde±XX` with at least two exponent digits (`1e-05`, `1e+16`).
 enum ShortestDecimal {
     static func pythonRepr(_ value: Double) -> String {
-        layout(value.description)
+        let text = value.description
+        // Positional text from the standard library (it switches to exponents sooner than
+        // Python, never later) already is Python's: the same digits, the same `.0`.
+        if !text.utf8.contains(UInt8(ascii: "e")) { return text }
+        return layout(text)
     }
 
     static func pythonRepr(_ value: Float) -> String {

@@ -42,8 +42,8 @@ extension CHRF {
 }
 
 extension CHRF: ResamplableMetric {
-    public func scoreValue(summedStatistics: [Int]) -> Double {
-        summedStatistics.withUnsafeBufferPointer { fScore($0) }
+    public func scoreValue(row: UnsafeBufferPointer<Int>) -> Double {
+        fScore(row)
     }
 
     public var resampledScoresAreFloat32: Bool { true }

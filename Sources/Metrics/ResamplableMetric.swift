@@ -3,9 +3,10 @@
 public protocol ResamplableMetric: Sendable {
     /// The number of integers per segment.
     var statisticsWidth: Int { get }
-    /// The score of summed statistics held as Python integers (the corpus score, and the
-    /// approximate-randomisation trials, whose NumPy `int64` sums behave the same).
-    func scoreValue(summedStatistics: [Int]) -> Double
+    /// The score of one statistics row held as Python integers: a segment's (sentence scores),
+    /// or summed ones (the corpus score, and the approximate-randomisation trials, whose NumPy
+    /// `int64` sums behave the same). Allocates nothing.
+    func scoreValue(row: UnsafeBufferPointer<Int>) -> Double
     /// The score of bootstrap sums held as NumPy `float32` (sacreBLEU converts the statistics
     /// to `float32` before resampling), with NumPy 2's single-precision arithmetic.
     func resampledScoreValue(float32Statistics: [Float]) -> Double
@@ -14,11 +15,27 @@ public protocol ResamplableMetric: Sendable {
     var resampledScoresAreFloat32: Bool { get }
 }
 
+extension ResamplableMetric {
+    /// `scoreValue(row:)` of summed statistics.
+    public func scoreValue(summedStatistics s: [Int]) -> Double {
+        s.withUnsafeBufferPointer { scoreValue(row: $0) }
+    }
+
+    /// The score of every row of a table (sentence-level scores), in order. O(rows × width).
+    public func rowScores(_ table: StatisticsTable) -> [Double] {
+        precondition(table.width == statisticsWidth, "statistics of another configuration")
+        let width = table.width
+        return table.values.withUnsafeBufferPointer { values in
+            (0..<table.count).map { scoreValue(row: UnsafeBufferPointer(rebasing: values[($0 * width)..<(($0 + 1) * width)])) }
+        }
+    }
+}
+
 extension BLEU: ResamplableMetric {
     /// `compute_bleu(...).score` without building a `BLEUScore` (it runs for every
-    /// randomisation trial).
-    public func scoreValue(summedStatistics s: [Int]) -> Double {
-        s.withUnsafeBufferPointer { row in withComputed(row) { score, _, _ in score } }
+    /// randomisation trial and every sentence).
+    public func scoreValue(row: UnsafeBufferPointer<Int>) -> Double {
+        withComputed(row) { score, _, _ in score }
     }
 
     public var resampledScoresAreFloat32: Bool { false }

@@ -111,6 +111,8 @@ struct Report {
         let parser = RecordParser()
         let segments = tables.first?.count ?? 0
         let signatures = metrics.map { $0.signature(references: .fixed(1), resampling: nil).format(short: short) }
+        let keys = metrics.map(\.key)
+        let scores = format == .text || scoreOnly ? [] : zip(metrics, tables).map { $0.rowScores($1) }
         for i in 0..<segments {
             if format == .text || scoreOnly {
                 for k in metrics.indices {
@@ -129,8 +131,8 @@ struct Report {
             } else {
                 out.key("line"); out.integerValue(i + 1)
             }
-            for k in metrics.indices {
-                out.key(metrics[k].key); out.doubleValue(metrics[k].scoreValue(row: Array(tables[k][i])))
+            for k in keys.indices {
+                out.key(keys[k]); out.doubleValue(scores[k][i])
             }
             try out.endRecord()
         }

@@ -43,11 +43,11 @@ enum ScoringMetric {
         }
     }
 
-    /// The score alone (no precisions or report strings): the per-sentence record path.
-    func scoreValue(row: [Int]) -> Double {
+    /// Every segment's score alone (no precisions or report strings): the per-sentence records.
+    func rowScores(_ table: StatisticsTable) -> [Double] {
         switch self {
-        case .bleu(let m): return m.scoreValue(summedStatistics: row)
-        case .chrf(let m): return m.scoreValue(summedStatistics: row)
+        case .bleu(let m): return m.rowScores(table)
+        case .chrf(let m): return m.rowScores(table)
         }
     }
 

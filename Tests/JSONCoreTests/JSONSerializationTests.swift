@@ -78,6 +78,12 @@ struct JSONSerializationTests {
             if x.isFinite { values.append(x) }
             values.append(Double.random(in: -1e6...1e6, using: &generator))
         }
+        // Every decade around the switches between positional and exponent notation.
+        for exponent in -7...18 {
+            for _ in 0..<40 {
+                values.append(Double.random(in: 1..<10, using: &generator) * (0..<abs(exponent)).reduce(1.0) { r, _ in exponent < 0 ? r / 10 : r * 10 })
+            }
+        }
         let ours = values.map { JSONNumber($0)!.text }
         let input = values.map { String($0.bitPattern, radix: 16) }.joined(separator: "\n")
         let script = """
