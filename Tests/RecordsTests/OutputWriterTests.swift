@@ -48,6 +48,16 @@ import _TestSupport
         #expect(out.contains("a/b"), "a slash is not escaped")
     }
 
+    /// The line `stringArray(bytes:ranges:)` writes for tokens given as ranges of one buffer.
+    func tokenArray(_ joined: [UInt8], _ ranges: [Range<Int>]) throws -> String {
+        try capture { writer in
+            joined.withUnsafeBufferPointer { bytes in
+                ranges.withUnsafeBufferPointer { writer.stringArray(bytes: bytes, ranges: $0) }
+            }
+            try writer.endLine()
+        }
+    }
+
     /// Token arrays from one buffer: plain tokens are copied, tokens with quotes, backslashes or
     /// control characters are escaped, also when escaping outgrows the buffer mid-array.
     @Test func tokenArraysFromOneBufferEscapeOnlyWhatNeedsIt() throws {
@@ -61,12 +71,7 @@ import _TestSupport
             joined.append(contentsOf: Array(t.utf8))
             ranges.append(start..<joined.count)
         }
-        let out = try capture { writer in
-            joined.withUnsafeBufferPointer { bytes in
-                ranges.withUnsafeBufferPointer { writer.stringArray(bytes: bytes, ranges: $0) }
-            }
-            try writer.endLine()
-        }
+        let out = try tokenArray(joined, ranges)
         let decoded = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String]
         #expect(decoded == tokens)
         #expect(out.hasPrefix(#"["plain","q\"uote","","back\\slash","\u0001ctl","#))
@@ -90,13 +95,7 @@ import _TestSupport
                 ranges.append(start..<joined.count)
             }
             let tokens = ranges.map { String(decoding: joined[$0], as: UTF8.self) }
-            let out = try capture { writer in
-                joined.withUnsafeBufferPointer { bytes in
-                    ranges.withUnsafeBufferPointer { writer.stringArray(bytes: bytes, ranges: $0) }
-                }
-                try writer.endLine()
-            }
-            let decoded = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String]
+            let decoded = try JSONSerialization.jsonObject(with: Data(try tokenArray(joined, ranges).utf8)) as! [String]
             #expect(decoded == tokens)
         }
     }
