@@ -13,6 +13,15 @@ enum FileContents {
         try withOpenFile(path) { fd in try readAll(fd, path: path, limit: limit) }
     }
 
+    /// Whether `path` names a regular file (which can be read twice and memory-mapped), as
+    /// opposed to a pipe or a device like `/dev/stdin`. Missing files answer true (the read that
+    /// follows reports them).
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return true }
+        return (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The whole file followed by one 0 byte (so `strtof` always stops inside the buffer); the
     /// count returned excludes the terminator.
     static func readWhole(_ path: String) throws -> (bytes: [UInt8], count: Int) {
