@@ -48,4 +48,13 @@ printf '%-44s %9s %9s %10s\n' "analogy evaluation (load + 19,544 questions)" sec
 printf '%-44s %9.2f %9s %10s\n' "nlpipe embed-query --threads 1" "$t_nlpipe1" "-" "$(ratio "$t_gensim" "$t_nlpipe1")x"
 printf '%-44s %9.2f %9s %10s\n' "nlpipe embed-query --threads 2" "$t_nlpipe2" "$m_nlpipe" "$(ratio "$t_gensim" "$t_nlpipe2")x"
 printf '%-44s %9.2f %9s %10s\n' "gensim 4.4 evaluate_word_analogies" "$t_gensim" "$m_gensim" "1.00x"
+# OpenBLAS chooses its kernels from the CPU it recognises (on this project's machines it has picked
+# Prescott or Haswell); AVX-512 kernels can only be asked for through the environment, before the
+# library loads, and crash on CPUs without AVX-512, so they are an opt-in row here.
+core=$(OPENBLAS_VERBOSE=2 $BIN/embed-query -m "$vectors" --export glove 2>&1 >/dev/null | sed -n 's/^Core: //p' | head -1)
+if grep -qw avx512f /proc/cpuinfo; then
+  t_skx=$(time_median 3 "OPENBLAS_CORETYPE=SkylakeX $nlpipe_eval --threads 1")
+  printf '%-44s %9.2f %9s %10s\n' "nlpipe, OPENBLAS_CORETYPE=SkylakeX, 1 thread" "$t_skx" "-" "$(ratio "$t_gensim" "$t_skx")x"
+fi
+echo "OpenBLAS kernels by default: ${core:-unknown}"
 printf 'embed-query --eval-pairs wordsim353: %.2f s\n' "$t_pairs"
