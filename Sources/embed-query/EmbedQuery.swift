@@ -4,6 +4,7 @@ import Embeddings
 import Kernels
 
 extension AnalogyMethod: ExpressibleByArgument {}
+extension AnalogyCounting: ExpressibleByArgument {}
 
 /// The formats `--export` writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -41,7 +42,9 @@ struct EmbedQuery: ParsableCommand {
 
         --eval-analogies counts as gensim 4.4's evaluate_word_analogies (case-insensitive; \
         questions with a word outside the first --restrict-vocab words are skipped and counted; \
-        the three question words are never answers); --eval-pairs reports Spearman's rho, \
+        the three question words are never answers), or with --counting word2vec as word2vec's \
+        compute-accuracy (ASCII upper-casing, the single best answer, first five sections \
+        semantic); --eval-pairs reports Spearman's rho, \
         Pearson's r and the out-of-vocabulary share as its evaluate_word_pairs does. Both print \
         one JSON object.
 
@@ -87,6 +90,9 @@ struct EmbedQuery: ParsableCommand {
             completion: .file())
     var evalAnalogies: String?
 
+    @Option(help: "Whose rules --eval-analogies counts by: gensim (evaluate_word_analogies) or word2vec (compute-accuracy).")
+    var counting: AnalogyCounting = .gensim
+
     @Option(help: ArgumentHelp("Evaluate on a word-pair file (word1 TAB word2 TAB score) and print a JSON summary.", valueName: "file"),
             completion: .file())
     var evalPairs: String?
@@ -124,7 +130,7 @@ struct EmbedQuery: ParsableCommand {
             try Reports.export(vectors, as: export.fileFormat)
         } else if evalAnalogies != nil || evalPairs != nil {
             let index = try NormalizedVectors(vectors, restrictVocab: restrictVocab ?? 30_000)
-            try Reports.evaluate(index, analogies: evalAnalogies, pairs: evalPairs, method: method)
+            try Reports.evaluate(index, analogies: evalAnalogies, pairs: evalPairs, method: method, counting: counting)
         } else if let plot, let output {
             try Reports.plot(vectors, wordsFile: plot, to: output)
         } else {

@@ -138,16 +138,56 @@ struct EvaluationGoldenTests {
         let batched = index.evaluateAnalogies(questions, method: method, batchSize: 7)
         var correct = 0, skipped = 0
         for section in questions.sections {
-            for q in section.questions {
-                let ids = [q.a, q.b, q.c, q.expected].map { w in vectors.words.prefix(150).firstIndex { $0.uppercased() == w } }
+            for written in section.questions {
+                let (qa, qb, qc, qd) = (written.a.uppercased(), written.b.uppercased(),
+                                        written.c.uppercased(), written.expected.uppercased())
+                let ids = [qa, qb, qc, qd].map { w in vectors.words.prefix(150).firstIndex { $0.uppercased() == w } }
                 guard let a = ids[0], let b = ids[1], let c = ids[2], ids[3] != nil else { skipped += 1; continue }
                 let answers = index.analogy(a: a, b: b, c: c, method: method, count: 5)
-                let predicted = answers.map { $0.word.uppercased() }.first { ![q.a, q.b, q.c].contains($0) }
+                let predicted = answers.map { $0.word.uppercased() }.first { ![qa, qb, qc].contains($0) }
                     ?? answers.last?.word.uppercased()
-                if predicted == q.expected { correct += 1 }
+                if predicted == qd { correct += 1 }
             }
         }
         #expect(batched.correct == correct && batched.skipped == skipped)
         #expect(skipped > 0 && batched.evaluated > 100 && correct > 50)
+    }
+
+    /// word2vec's `compute-accuracy` (from the `word2vec==0.11.1` pip package, which builds
+    /// Mikolov's C tools) on the same vectors and questions: per-section counts and the number
+    /// of questions seen must agree with `counting: .word2vec`.
+    @Test(arguments: [0, 1200])
+    func word2vecCountingMatchesComputeAccuracy(threshold: Int) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let vectors = try TestVectors.benchmarkCovering(seed: 7)
+        let path = dir.path("v.bin")
+        try Data(try vectors.exported(.word2vecBinary)).write(to: URL(fileURLWithPath: path))
+        let questionsURL = SharedData.url("eval/questions-words.txt")
+        let tool = try Subprocess.run("/usr/bin/env", ["sh", "-c", "command -v word2vec-compute-accuracy"]).stdoutText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!tool.isEmpty, "word2vec-compute-accuracy is missing: pip install word2vec==0.11.1")
+        guard !tool.isEmpty else { return }
+        let run = try Subprocess.run(tool, [path, String(threshold)], stdin: try Data(contentsOf: questionsURL))
+        #expect(run.status == 0)
+        // "NAME:" then "ACCURACY TOP1: x %  (correct / evaluated)" per section; "Questions seen / total: S T".
+        var reference: [(correct: Int, evaluated: Int)] = []
+        var seen = -1
+        for line in run.stdoutText.split(separator: "\n") {
+            if line.hasPrefix("ACCURACY TOP1:"), let open = line.lastIndex(of: "("), let close = line.lastIndex(of: ")") {
+                let numbers = line[line.index(after: open)..<close].split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? -1 }
+                reference.append((numbers[0], numbers[1]))
+            } else if line.hasPrefix("Questions seen / total:") {
+                seen = Int(line.split(separator: " ")[4]) ?? -1
+            }
+        }
+        let index = try NormalizedVectors(try WordVectors(contentsOf: path), restrictVocab: threshold == 0 ? nil : threshold)
+        let evaluation = index.evaluateAnalogies(try AnalogyQuestions(contentsOf: questionsURL.path), counting: .word2vec)
+        // compute-accuracy prints a section only once it saw a question of it (TCN is set to 1 for empty ones).
+        let ours = evaluation.sections.map { (correct: $0.correct, evaluated: max($0.evaluated, 1)) }
+        #expect(reference.count == ours.count)
+        for (theirs, mine) in zip(reference, ours) { #expect(theirs == mine) }
+        #expect(seen == evaluation.evaluated)
+        #expect(evaluation.correct > 20)
     }
 }
