@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "tokenize", targets: ["tokenize"]),
         .executable(name: "vocab", targets: ["vocab"]),
         .executable(name: "bleu", targets: ["bleu"]),
+        .executable(name: "embed-query", targets: ["embed-query"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,8 +28,12 @@ let package = Package(
         .target(name: "Records", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "ModelArchive", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "Randomness"),
+        // Debian's OpenBLAS through its C interface; only Kernels imports it.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .target(name: "Kernels", dependencies: ["CBLAS"]),
         // Domain modules.
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
+        .target(name: "Embeddings", dependencies: ["Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
         // Command-line layer.
         .target(
@@ -51,6 +56,11 @@ let package = Package(
             dependencies: ["CommandLineSupport", "Records", "Metrics", "JSONCore", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "embed-query",
+            dependencies: ["CommandLineSupport", "Records", "Embeddings", "Kernels", "ModelArchive", "JSONCore",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Tests.
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
@@ -59,8 +69,10 @@ let package = Package(
         .testTarget(name: "ModelArchiveTests", dependencies: ["ModelArchive", "JSONCore", "_TestSupport"]),
         .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "Records", "_TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "_TestSupport"]),
     ]
 )
