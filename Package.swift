@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "Records", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "ModelArchive", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "Randomness"),
+        // Debian's OpenBLAS through its C interface; only Kernels imports it.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .target(name: "Kernels", dependencies: ["CBLAS"]),
         // Domain modules.
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "ModelArchiveTests", dependencies: ["ModelArchive", "JSONCore", "_TestSupport"]),
         .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "Records", "_TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "_TestSupport"]),
