@@ -33,6 +33,8 @@ let package = Package(
         // Domain modules.
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
+        .target(name: "Embeddings",
+                dependencies: ["Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
         // Command-line layer.
         .target(
             name: "CommandLineSupport",
@@ -63,6 +65,8 @@ let package = Package(
         .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "Records", "_TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
+        .testTarget(name: "EmbeddingsTrainingTests",
+                    dependencies: ["Embeddings", "Kernels", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "_TestSupport"]),

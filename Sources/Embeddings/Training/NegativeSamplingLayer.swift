@@ -1,0 +1,51 @@
+import Kernels
+import Randomness
+
+/// Negative sampling (Mikolov et al. 2013b, eq. 4): for the true word w₀ and k noise words
+/// w₁…w_k drawn from P_n (a noise word equal to w₀ is skipped, as in word2vec.c),
+///
+///     L = −log σ(u_{w₀}·h) − Σᵢ log σ(−u_{wᵢ}·h)
+///
+/// with u the output vectors. Each term contributes g = lr·(label − σ(u·h)) (label 1 for w₀, 0
+/// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does.
+/// O(k·d) per call.
+struct NegativeSamplingLayer: OutputLayer, @unchecked Sendable {
+    let output: SharedRows
+    let dimension: Int
+    let negative: Int
+    let sigmoid: Sigmoid
+    let noiseThreshold: UnsafePointer<UInt32>
+    let noiseAlias: UnsafePointer<Int32>
+    let noiseCount: UInt64
+
+    @inline(__always)
+    func drawNoise(_ random: inout PCG64) -> Int {
+        let r = random.next()
+        let column = Int(truncatingIfNeeded: ((r >> 32) &* noiseCount) >> 32)
+        return UInt32(truncatingIfNeeded: r) < noiseThreshold[column] ? column : Int(noiseAlias[column])
+    }
+
+    /// One logistic term: label 1 for the true word, 0 for a noise word. Returns its loss.
+    @inline(__always)
+    func step(_ word: Int, label: Float, hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+              lr: Float) -> Float {
+        let u = output.row(word)
+        let f = Vector.dot(hidden, u, count: dimension)
+        let g = (label - sigmoid(f)) * lr
+        Vector.axpy(g, u, gradient, count: dimension)
+        Vector.axpy(g, hidden, u, count: dimension)
+        return -sigmoid.log(label == 1 ? f : -f)
+    }
+
+    @inline(__always)
+    mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+                         target: Int, lr: Float, random: inout PCG64) -> Float {
+        var loss = step(target, label: 1, hidden: hidden, gradient: gradient, lr: lr)
+        for _ in 0..<negative {
+            let word = drawNoise(&random)
+            if word == target { continue }
+            loss += step(word, label: 0, hidden: hidden, gradient: gradient, lr: lr)
+        }
+        return loss
+    }
+}
