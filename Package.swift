@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "tokenize", targets: ["tokenize"]),
         .executable(name: "vocab", targets: ["vocab"]),
         .executable(name: "bleu", targets: ["bleu"]),
+        .executable(name: "embed-query", targets: ["embed-query"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +57,11 @@ let package = Package(
             dependencies: ["CommandLineSupport", "Records", "Metrics", "JSONCore", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "embed-query",
+            dependencies: ["CommandLineSupport", "Records", "Embeddings", "Kernels", "ModelArchive", "JSONCore",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Tests.
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
@@ -67,8 +73,9 @@ let package = Package(
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTrainingTests",
                     dependencies: ["Embeddings", "Kernels", "VocabularyModule", "Randomness", "_TestSupport"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "_TestSupport"]),
     ]
 )

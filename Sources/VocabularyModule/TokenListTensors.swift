@@ -8,14 +8,14 @@ import ModelArchive
 /// - `tokens.counts`  I64 [n]            corpus counts
 ///
 /// numpy reads them as is: `[b[o[i]:o[i+1]].tobytes().decode() for i in range(len(o) - 1)]`.
-enum TokenListTensors {
-    static let bytesName = "tokens.utf8"
-    static let offsetsName = "tokens.offsets"
-    static let countsName = "tokens.counts"
+public enum TokenListTensors {
+    public static let bytesName = "tokens.utf8"
+    public static let offsetsName = "tokens.offsets"
+    public static let countsName = "tokens.counts"
 
     /// Adds the three tensors for `count` tokens: `appendToken(i, &bytes)` appends token i's
     /// UTF-8 bytes, `countOf(i)` gives its count.
-    static func add(to writer: inout ArchiveWriter, count: Int,
+    public static func add(to writer: inout ArchiveWriter, count: Int,
                     appendToken: (Int, inout [UInt8]) -> Void, countOf: (Int) -> Int) throws {
         var bytes: [UInt8] = []
         var offsets: [Int64] = [0]
@@ -36,7 +36,7 @@ enum TokenListTensors {
     /// order. Throws `.badData` naming the file when a tensor is missing, of the wrong dtype or
     /// shape, the offsets do not run from 0 to the byte count without decreasing, or a count is
     /// negative.
-    static func read(_ reader: ArchiveReader, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+    public static func read(_ reader: ArchiveReader, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
         func bad(_ message: String) -> ArchiveError { ArchiveError(.badData, path: reader.path, message) }
         let bytes = try reader.buffer(bytesName, as: UInt8.self, shape: [nil])
         let offsets = try reader.buffer(offsetsName, as: Int64.self, shape: [nil])
