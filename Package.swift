@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "vocab", targets: ["vocab"]),
         .executable(name: "bleu", targets: ["bleu"]),
         .executable(name: "embed-query", targets: ["embed-query"]),
+        .executable(name: "embed-train", targets: ["embed-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,6 +54,11 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
+            name: "embed-train",
+            dependencies: ["CommandLineSupport", "Records", "Embeddings", "VocabularyModule", "JSONCore", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
             name: "bleu",
             dependencies: ["CommandLineSupport", "Records", "Metrics", "JSONCore", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -76,6 +82,6 @@ let package = Package(
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "_TestSupport"]),
     ]
 )
