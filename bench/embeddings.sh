@@ -58,8 +58,10 @@ for tool in $TOOLS; do
   for threads in $THREADS; do
     for seed in $SEEDS; do
       vec=$OUT/emb-$tool-t$threads-s$seed.vec
-      /usr/bin/time -f '%e %M' -o "$OUT/emb.time" bash -c "$(declare -f train); BIN=$BIN BENCH_ROOT=$BENCH_ROOT \
-        corpus=$corpus lines=$lines train $tool $threads $seed $vec" > "$OUT/emb-$tool.log" 2>&1
+      if ! /usr/bin/time -f '%e %M' -o "$OUT/emb.time" bash -c "$(declare -f train); BIN=$BIN BENCH_ROOT=$BENCH_ROOT \
+        corpus=$corpus lines=$lines train $tool $threads $seed $vec" > "$OUT/emb-$tool.log" 2>&1; then
+        echo "$tool failed:"; tail -3 "$OUT/emb-$tool.log"; continue
+      fi
       read -r wall rss < <(tail -1 "$OUT/emb.time")
       export_vectors "$tool" "$vec"
       read -r acc seen ws sl < <(python3 "$BENCH_ROOT/bench/embeddings_eval.py" "$vec" "$EVAL")

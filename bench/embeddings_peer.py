@@ -22,7 +22,7 @@ elif tool == "fasttext":
 
     model = fasttext.train_unsupervised(corpus, model="skipgram", dim=100, ws=5, neg=5, minCount=5, t=1e-4,
                                         epoch=1, lr=0.025, thread=threads, minn=0, maxn=0, loss="ns",
-                                        seed=seed, verbose=0)
+                                        verbose=0)  # fastText's Python API takes no seed
     elapsed = time.perf_counter() - start
     words = model.get_words()
     with open(out, "w", encoding="utf-8") as f:

@@ -77,11 +77,13 @@ struct GradientCheckTests {
         let threshold = PinnedBuffer(noise.threshold)
         let alias = PinnedBuffer(noise.alias)
         let sigmoid = Sigmoid(mode: .exact)
+        let drawn = PinnedBuffer(repeating: 0, count: 5)
         Self.check({ rows, _ in
             NegativeSamplingLayer(output: rows, dimension: Self.d, negative: 5, sigmoid: sigmoid,
-                                  noiseThreshold: threshold.base, noiseAlias: alias.base, noiseCount: UInt64(Self.v))
+                                  noiseThreshold: threshold.base, noiseAlias: alias.base, noiseCount: UInt64(Self.v),
+                                  noise: drawn.base)
         }, outputRows: Self.v)
-        withExtendedLifetime((threshold, alias)) {}
+        withExtendedLifetime((threshold, alias, drawn)) {}
     }
 
     @Test func hierarchicalSoftmax() {

@@ -43,8 +43,7 @@ struct FullSoftmaxLayer: OutputLayer, @unchecked Sendable {
         for v in 0..<vocabularySize {
             let g = ((v == target ? 1 : 0) - scores[v] * inverse) * lr
             let u = output.row(v)
-            Vector.axpy(g, u, gradient, count: dimension)
-            Vector.axpy(g, hidden, u, count: dimension)
+            fusedOutputStep(g, output: u, hidden: hidden, gradient: gradient, count: dimension)
         }
         return loss
     }

@@ -29,8 +29,7 @@ struct HierarchicalSoftmaxLayer: OutputLayer, @unchecked Sendable {
             loss -= sigmoid.log(label == 1 ? f : -f)
             if skipSaturated && (f <= -Sigmoid.maxInput || f >= Sigmoid.maxInput) { continue }
             let g = (label - sigmoid(f)) * lr
-            Vector.axpy(g, u, gradient, count: dimension)
-            Vector.axpy(g, hidden, u, count: dimension)
+            fusedOutputStep(g, output: u, hidden: hidden, gradient: gradient, count: dimension)
         }
         return loss
     }
