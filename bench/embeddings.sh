@@ -10,10 +10,11 @@
 # WordSim-353 / SimLex-999 Spearman rho, every tool's vectors scored by gensim's evaluators
 # (bench/embeddings_eval.py).
 #
-#   TOOLS="word2vec gensim fasttext nlpipe" THREADS="1 2" SEEDS="1" bash bench/embeddings.sh
+# nlpipe-shared is embed-train --share-negatives (noise words drawn once per centre word).
+#   TOOLS="word2vec gensim fasttext nlpipe nlpipe-shared" THREADS="1 2" SEEDS="1 2 3" bash bench/embeddings.sh
 # Needs: pip install word2vec gensim==4.4.0 fasttext-wheel; a release build for nlpipe.
 source "$(dirname "$0")/lib.sh"
-TOOLS=${TOOLS:-"word2vec gensim fasttext nlpipe"}
+TOOLS=${TOOLS:-"word2vec gensim fasttext nlpipe nlpipe-shared"}
 THREADS=${THREADS:-"1 2"}
 SEEDS=${SEEDS:-"1"}
 EVAL=$DATA/eval
@@ -36,23 +37,26 @@ train() {
     nlpipe) "$BIN/embed-train" --text --quiet --method skipgram --loss ns --dim 100 --window 5 --negative 5 \
                 --min-count 5 --sample 1e-4 --epochs 1 --lr 0.025 --threads "$threads" --seed "$seed" \
                 -o "$vec.nlpipe" "$corpus" ;;
+    nlpipe-shared) "$BIN/embed-train" --text --quiet --method skipgram --loss ns --dim 100 --window 5 --negative 5 \
+                --min-count 5 --sample 1e-4 --epochs 1 --lr 0.025 --threads "$threads" --seed "$seed" --share-negatives \
+                -o "$vec.nlpipe" "$corpus" ;;
   esac
 }
 
 # nlpipe's vectors leave its model file in word2vec text for the same evaluator.
 export_vectors() {
   local tool=$1 vec=$2
-  [ "$tool" = nlpipe ] || return 0
+  case $tool in nlpipe*) ;; *) return 0 ;; esac
   if [ -x "$BIN/embed-query" ]; then
     "$BIN/embed-query" -m "$vec.nlpipe" --export word2vec > "$vec"
   else
-    python3 "$BENCH_ROOT/bench/embeddings_export.py" "$vec.nlpipe" "$vec"
+    echo "no embed-query build in $BIN" >&2; return 1
   fi
 }
 
 printf '%-10s %7s %4s %12s %8s %8s %9s %7s %7s %7s\n' tool threads seed "words/s/thr" "wall s" "peak MB" "analogy%" seen ws353 simlex
 for tool in $TOOLS; do
-  if [ "$tool" = nlpipe ] && [ ! -x "$BIN/embed-train" ]; then
+  if [[ $tool == nlpipe* ]] && [ ! -x "$BIN/embed-train" ]; then
     echo "nlpipe: no release build of embed-train in $BIN (swift build -c release)"; continue
   fi
   for threads in $THREADS; do

@@ -82,6 +82,19 @@ struct TrainingQualityTests {
         #expect(trained.meanLoss.isFinite && trained.meanLoss > 0)
     }
 
+    @Test func sharedNegativesTrainAndDrawFewerNoiseWords() throws {
+        let corpus = try Self.corpus(Self.sentences(3000, seed: 5))
+        var options = Self.options(.skipgram, .ns)
+        options.shareNegatives = true
+        let shared = try EmbeddingTrainer(options: options, corpus: corpus).train()
+        #expect(Self.groupedNeighbours(shared) == 12)
+        let again = try EmbeddingTrainer(options: options, corpus: corpus).train()
+        #expect(shared.input == again.input, "reproducible with one thread")
+        options.shareNegatives = false
+        let perPair = try EmbeddingTrainer(options: options, corpus: corpus).train()
+        #expect(shared.input != perPair.input, "a different sampling scheme")
+    }
+
     @Test func untrainedVectorsFailTheCheck() throws {
         // The check is not vacuous: the initial vectors (0 epochs' worth: learning rate ~0) fail it.
         var options = Self.options(.skipgram, .ns)

@@ -19,6 +19,9 @@ struct NegativeSamplingLayer: OutputLayer, @unchecked Sendable {
     let noiseCount: UInt64
     /// Per worker: room for `negative` drawn words.
     let noise: UnsafeMutablePointer<Int>
+    /// Draw the noise words once per centre word and use them for every context word of its
+    /// window (`TrainingOptions.shareNegatives`), instead of once per (context, centre) pair.
+    var sharePerCenter = false
 
     @inline(__always)
     func drawNoise(_ random: inout PCG64) -> Int {
@@ -38,18 +41,29 @@ struct NegativeSamplingLayer: OutputLayer, @unchecked Sendable {
         return -sigmoid.log(label == 1 ? f : -f)
     }
 
+    /// Draws the k noise words into `noise` and touches their rows: the rows are random (usually
+    /// cache misses), and loads issued now overlap with the true word's term instead of each miss
+    /// stalling its own term. The draws and their order are the same as drawing one at a time.
     @inline(__always)
-    mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-                         target: Int, lr: Float, random: inout PCG64) -> Float {
-        // Draw the noise words first and touch their rows: the rows are random (usually cache
-        // misses), and loads issued now overlap with the true word's term instead of each miss
-        // stalling its own term. The draws and their order are the same as drawing one at a time.
+    func drawAllNoise(_ random: inout PCG64) -> Float {
         var touched: Float = 0
         for n in 0..<negative {
             let word = drawNoise(&random)
             noise[n] = word
             touched += output.row(word)[0] + output.row(word)[dimension - 1]
         }
+        return touched
+    }
+
+    @inline(__always)
+    mutating func beginCenter(_ target: Int, random: inout PCG64) {
+        if sharePerCenter && drawAllNoise(&random).isNaN { noise[0] = target }
+    }
+
+    @inline(__always)
+    mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+                         target: Int, lr: Float, random: inout PCG64) -> Float {
+        let touched: Float = sharePerCenter ? 0 : drawAllNoise(&random)
         var loss = step(target, label: 1, hidden: hidden, gradient: gradient, lr: lr)
         for n in 0..<negative {
             let word = noise[n]

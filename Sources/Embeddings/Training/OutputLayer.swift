@@ -14,4 +14,14 @@ protocol OutputLayer {
     /// returns L. With `lr = 0` nothing changes and only L is computed.
     mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
                          target: Int, lr: Float, random: inout PCG64) -> Float
+
+    /// See the extension: called once per centre word before its examples.
+    mutating func beginCenter(_ target: Int, random: inout PCG64)
+}
+
+extension OutputLayer {
+    /// Called once per centre word before its examples (skip-gram); a layer may prepare shared
+    /// draws here. Does nothing by default.
+    @inline(__always)
+    mutating func beginCenter(_ target: Int, random: inout PCG64) {}
 }

@@ -62,6 +62,11 @@ public struct TrainingOptions: Sendable, Equatable {
     /// The longest sentence in words after subsampling (word2vec.c's MAX_SENTENCE_LENGTH): the
     /// window never crosses a sentence, and a long line is cut into such pieces.
     public var maxSentenceLength = 1000
+    /// Skip-gram with negative sampling: draw the noise words once per centre word and share them
+    /// among the context words of its window (Ji et al. 2016, "Parallelizing Word2Vec in Shared
+    /// and Distributed Memory"), instead of once per (context, centre) pair as word2vec.c does.
+    /// The noise rows then stay in cache across the window.
+    public var shareNegatives = false
 
     public init() {}
 
@@ -109,6 +114,7 @@ public struct TrainingOptions: Sendable, Equatable {
             "seed": JSONValue(Int(truncatingIfNeeded: seed)),
             "sigmoid": .string(sigmoid.rawValue),
             "max_sentence_length": JSONValue(maxSentenceLength),
+            "share_negatives": .bool(shareNegatives),
         ]
     }
 }

@@ -119,6 +119,7 @@ struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
             if first == last { continue }
             switch method {
             case .skipgram:
+                layer.beginCenter(center, random: &random)
                 for j in first...last where j != i {
                     let context = input.row(sentence[j])
                     Vector.zero(gradient, count: dimension)

@@ -46,9 +46,11 @@ struct WorkerJob: @unchecked Sendable {
         case .ns:
             let noise = UnsafeMutablePointer<Int>.allocate(capacity: options.negative)
             defer { noise.deallocate() }
-            try run(NegativeSamplingLayer(output: output, dimension: d, negative: options.negative, sigmoid: tables.sigmoid,
-                                          noiseThreshold: tables.noiseThreshold!.base, noiseAlias: tables.noiseAlias!.base,
-                                          noiseCount: UInt64(tables.noiseAlias!.count), noise: noise))
+            var layer = NegativeSamplingLayer(output: output, dimension: d, negative: options.negative, sigmoid: tables.sigmoid,
+                                              noiseThreshold: tables.noiseThreshold!.base, noiseAlias: tables.noiseAlias!.base,
+                                              noiseCount: UInt64(tables.noiseAlias!.count), noise: noise)
+            layer.sharePerCenter = options.shareNegatives && options.method == .skipgram
+            try run(layer)
         case .hs:
             try run(HierarchicalSoftmaxLayer(output: output, dimension: d, sigmoid: tables.sigmoid, codes: tables.codes!.base,
                                              points: tables.points!.base, offsets: tables.offsets!.base))
