@@ -6,19 +6,20 @@ import Kernels
 public struct AnalogyEvaluation: Sendable {
     public struct SectionResult: Sendable, Equatable {
         public let name: String
+        /// Whether the section counts as syntactic (see `AnalogyCounting`).
+        public let isSyntactic: Bool
         public internal(set) var correct = 0
         public internal(set) var incorrect = 0
         /// Questions left out because a word is outside the restricted vocabulary.
         public internal(set) var skipped = 0
         /// Questions answered (correct + incorrect).
         public var evaluated: Int { correct + incorrect }
-        /// word2vec's convention: sections named `gram…` are syntactic, the others semantic.
-        public var isSyntactic: Bool { name.hasPrefix("gram") }
         public var accuracy: Double? { evaluated > 0 ? Double(correct) / Double(evaluated) : nil }
     }
 
     public let sections: [SectionResult]
     public let method: AnalogyMethod
+    public let counting: AnalogyCounting
     public let restrictVocab: Int
     /// Lines that were neither headers nor four-word questions.
     public let invalidLines: Int
@@ -49,6 +50,7 @@ public struct AnalogyEvaluation: Sendable {
         }
         return [
             "method": .string(method.rawValue),
+            "counting": .string(counting.rawValue),
             "restrict_vocab": JSONValue(restrictVocab),
             "questions": JSONValue(questions),
             "evaluated": JSONValue(evaluated),
@@ -69,7 +71,7 @@ public struct AnalogyEvaluation: Sendable {
 }
 
 extension NormalizedVectors {
-    /// Answers every question of `questions` and counts them as gensim 4.4's
+    /// Answers every question of `questions` and counts them, by default as gensim 4.4's
     /// `evaluate_word_analogies(restrict_vocab=candidateCount, case_insensitive=True)` does:
     ///
     /// - the searchable vocabulary is the first `candidateCount` words, looked up upper-cased,
@@ -83,23 +85,34 @@ extension NormalizedVectors {
     /// matrix in one `sgemm` (three for 3CosMul), then a top-5 scan per row, so the whole
     /// benchmark costs O(Q·R·D) in BLAS. (gensim 4.4 ignores its `similarity_function` argument
     /// and always uses 3CosAdd; with `.threeCosMul` the same counting runs over 3CosMul scores.)
+    ///
+    /// With `counting: .word2vec` the rules of word2vec's `compute-accuracy FILE candidateCount`
+    /// apply instead (see `AnalogyCounting`).
     public func evaluateAnalogies(_ questions: AnalogyQuestions, method: AnalogyMethod = .threeCosAdd,
-                                  batchSize: Int = 256) -> AnalogyEvaluation {
+                                  counting: AnalogyCounting = .gensim, batchSize: Int = 256) -> AnalogyEvaluation {
         let restricted = candidateCount
+        func upper(_ word: String) -> String {
+            counting == .gensim ? word.uppercased() : Self.asciiUppercased(word)
+        }
         var upperWords: [String] = []
         upperWords.reserveCapacity(restricted)
         var okVocabulary: [String: Int] = [:]
         for i in 0..<restricted {
-            let upper = words[i].uppercased()
-            upperWords.append(upper)
-            if okVocabulary[upper] == nil { okVocabulary[upper] = i }
+            let folded = upper(words[i])
+            upperWords.append(folded)
+            if okVocabulary[folded] == nil { okVocabulary[folded] = i }
         }
 
         struct Pending { var section: Int; var a: Int; var b: Int; var c: Int; var question: AnalogyQuestions.Question }
-        var results = questions.sections.map { AnalogyEvaluation.SectionResult(name: $0.name) }
+        var results = questions.sections.enumerated().map { s, section in
+            AnalogyEvaluation.SectionResult(name: section.name,
+                                            isSyntactic: counting == .gensim ? section.name.hasPrefix("gram") : s >= 5)
+        }
         var pending: [Pending] = []
         for (s, section) in questions.sections.enumerated() {
-            for question in section.questions {
+            for written in section.questions {
+                let question = AnalogyQuestions.Question(a: upper(written.a), b: upper(written.b),
+                                                         c: upper(written.c), expected: upper(written.expected))
                 guard let a = okVocabulary[question.a], let b = okVocabulary[question.b],
                       let c = okVocabulary[question.c], okVocabulary[question.expected] != nil else {
                     results[s].skipped += 1
@@ -114,7 +127,7 @@ extension NormalizedVectors {
         let queries = FloatMatrix(rows: method == .threeCosAdd ? batch : 3 * batch, columns: d)
         let products = FloatMatrix(rows: queries.rows, columns: restricted)
         var scores = [Float](repeating: 0, count: restricted)
-        var best = TopScores(capacity: 5)
+        var best = TopScores(capacity: counting == .gensim ? 5 : 1)
         var start = 0
         while start < pending.count {
             let end = min(pending.count, start + batch)
@@ -148,9 +161,14 @@ extension NormalizedVectors {
                     }
                 }
                 var predicted: String? = nil
-                for index in best.indices {
-                    predicted = upperWords[index]
-                    if predicted != p.question.a && predicted != p.question.b && predicted != p.question.c { break }
+                switch counting {
+                case .gensim:
+                    for index in best.indices {
+                        predicted = upperWords[index]
+                        if predicted != p.question.a && predicted != p.question.b && predicted != p.question.c { break }
+                    }
+                case .word2vec:
+                    if let index = best.indices.first, best.scores[0] > 0 { predicted = upperWords[index] }
                 }
                 if predicted == p.question.expected {
                     results[p.section].correct += 1
@@ -160,7 +178,12 @@ extension NormalizedVectors {
             }
             start = end
         }
-        return AnalogyEvaluation(sections: results, method: method, restrictVocab: restricted,
+        return AnalogyEvaluation(sections: results, method: method, counting: counting, restrictVocab: restricted,
                                  invalidLines: questions.invalidLines)
+    }
+
+    /// C's `toupper` in the C locale, byte by byte: only a–z change.
+    static func asciiUppercased(_ word: String) -> String {
+        String(decoding: word.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -4,8 +4,9 @@
 /// Parsed as gensim 4.4's `evaluate_word_analogies` reads it with `case_insensitive=True`: the
 /// file is split at `\n`; a line starting `: ` opens a section named by the rest with leading
 /// `:`/space characters and surrounding whitespace removed; any other line must split on
-/// whitespace into exactly four words (upper-cased) or it is skipped as invalid; a question
-/// before the first section header is an error.
+/// whitespace into exactly four words or it is skipped as invalid; a question before the first
+/// section header is an error. Words are kept as written; the evaluation upper-cases them the
+/// way the counting it follows does.
 public struct AnalogyQuestions: Sendable {
     public struct Question: Sendable, Equatable {
         public let a: String, b: String, c: String, expected: String
@@ -48,8 +49,8 @@ public struct AnalogyQuestions: Sendable {
                 invalidLines += 1
                 continue
             }
-            let upper = words.map { $0.uppercased() }
-            sections[sections.count - 1].questions.append(Question(a: upper[0], b: upper[1], c: upper[2], expected: upper[3]))
+            let w = words.map(String.init)
+            sections[sections.count - 1].questions.append(Question(a: w[0], b: w[1], c: w[2], expected: w[3]))
         }
         if bytes.isEmpty || sections.isEmpty {
             throw EmbeddingsError.badData(name, "no analogy sections (expected ': name' header lines and 'A B C D' questions)")

@@ -34,7 +34,9 @@ extension NormalizedVectors {
     }
 
     /// Answers a : b :: c : ? with `method`, the rows of a, b and c excluded from the answers
-    /// (gensim leaves its input words out the same way). O(candidateCount·D).
+    /// (gensim leaves its input words out the same way). O(candidateCount·D). Both methods draw
+    /// answers from the first `candidateCount` rows; gensim 4.4's `most_similar_cosmul` accepts
+    /// `restrict_vocab` but searches every word, so the two agree when nothing is restricted.
     public func analogy(a: Int, b: Int, c: Int, method: AnalogyMethod = .threeCosAdd, count: Int = 1) -> [ScoredWord] {
         switch method {
         case .threeCosAdd:

@@ -8,7 +8,7 @@ import JSONCore
 ///
 /// Words are unique: `index(of:)` is exact (case-sensitive) lookup. Readers of text formats keep
 /// the first of repeated words, as gensim's `load_word2vec_format` does.
-public struct WordVectors: @unchecked Sendable {
+public struct WordVectors: Sendable {
     public let words: [String]
     /// Corpus counts, one per word, when the source knew them (nlpipe files written by a trainer).
     public let counts: [Int]?

@@ -17,10 +17,11 @@ enum Reports {
     }
 
     /// Prints one JSON object: `{"model":…,"analogies":{…},"pairs":{…}}` (each when asked for).
-    static func evaluate(_ index: NormalizedVectors, analogies: String?, pairs: String?, method: AnalogyMethod) throws {
+    static func evaluate(_ index: NormalizedVectors, analogies: String?, pairs: String?, method: AnalogyMethod,
+                         counting: AnalogyCounting) throws {
         var fields: [(key: String, value: JSONValue)] = []
         if let analogies {
-            let result = index.evaluateAnalogies(try AnalogyQuestions(contentsOf: analogies), method: method)
+            let result = index.evaluateAnalogies(try AnalogyQuestions(contentsOf: analogies), method: method, counting: counting)
             fields.append((key: "analogies", value: merged(["file": .string(analogies)], result.json)))
         }
         if let pairs {

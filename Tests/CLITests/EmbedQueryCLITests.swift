@@ -117,6 +117,14 @@ import _TestSupport
         }
     }
 
+    @Test func aModelCanComeFromAPipe() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let binary = try Subprocess.nlpipe("embed-query", ["-m", try model(dir), "--export", "word2vec-binary"])
+        let piped = try Subprocess.run(Subprocess.product("embed-query"), ["-m", "/dev/stdin", "--export", "glove"], stdin: binary.stdout)
+        #expect(piped.status == 0, "\(piped.stderrText)")
+        #expect(piped.stdoutText.hasPrefix("man 1.0 0.0 0.0\nking 1.0 1.0 0.0\n"))
+    }
+
     @Test func evaluationsPrintOneJSONSummary() throws {
         let dir = try TemporaryDirectory(); defer { dir.remove() }
         let questions = try dir.write("q.txt", ": family\nman king woman queen\nman king woman nope\n: gram1\nMAN KING WOMAN QUEEN\n")

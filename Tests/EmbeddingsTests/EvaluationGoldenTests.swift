@@ -87,4 +87,107 @@ struct EvaluationGoldenTests {
         #expect(all.analogy(a: w("w1"), b: w("w2"), c: w("w4"), method: .threeCosMul, count: 5).map(\.word) == reference["mul"] as? [String])
         #expect(abs(Double(all.similarity(w("w5"), w("w6"))) - (reference["similarity"] as? Double ?? 9)) < 1e-6)
     }
+
+    /// gensim 4.4's `evaluate_word_analogies` always calls `most_similar` (its
+    /// `similarity_function` argument is unused), so the 3CosMul reference routes that call to
+    /// `most_similar_cosmul`, which searches the whole vocabulary: the restriction is therefore
+    /// the whole vocabulary here.
+    @Test func threeCosMulCountsMatchGensimsCosmul() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let vectors = try TestVectors.benchmarkCovering(seed: 6, dimension: 16)
+        let path = dir.path("v.bin")
+        try Data(try vectors.exported(.word2vecBinary)).write(to: URL(fileURLWithPath: path))
+        let questionsPath = SharedData.url("eval/questions-words.txt").path
+        let script = """
+        import sys, json
+        from gensim.models import KeyedVectors
+        kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=True)
+        kv.most_similar = lambda positive, negative, topn, restrict_vocab: kv.most_similar_cosmul(
+            positive=positive, negative=negative, topn=topn)
+        score, sections = kv.evaluate_word_analogies(sys.argv[2], restrict_vocab=len(kv), case_insensitive=True)
+        print(json.dumps([[s['section'], len(s['correct']), len(s['incorrect'])] for s in sections]))
+        """
+        let reference = try #require(try pythonJSON(script, [path, questionsPath]) as? [[Any]])
+        let index = try NormalizedVectors(try WordVectors(contentsOf: path))
+        let evaluation = index.evaluateAnalogies(try AnalogyQuestions(contentsOf: questionsPath), method: .threeCosMul)
+        for (theirs, ours) in zip(reference, evaluation.sections) {
+            #expect(theirs[1] as? Int == ours.correct && theirs[2] as? Int == ours.incorrect, "\(ours.name)")
+        }
+        #expect(reference.last?[1] as? Int == evaluation.correct && evaluation.correct > 20)
+    }
+
+    /// The batched evaluation (one sgemm per batch) agrees with answering each question alone.
+    @Test(arguments: [AnalogyMethod.threeCosAdd, .threeCosMul])
+    func batchesAgreeWithSingleQueries(method: AnalogyMethod) throws {
+        let vectors = try TestVectors.random(count: 200, dimension: 12, seed: 4)
+        let index = try NormalizedVectors(vectors, restrictVocab: 150)
+        var text = ": s1\n"
+        var random = TestRandom(seed: 8)
+        for n in 0..<300 {
+            if n == 150 { text += ": gram-s2\n" }
+            var ids = (0..<4).map { _ in random.below(160) }
+            // Every other question asks for the single-query answer, so both outcomes occur.
+            if n % 2 == 0, ids[0...2].allSatisfy({ $0 < 150 }),
+               let answer = index.analogy(a: ids[0], b: ids[1], c: ids[2], method: method).first {
+                ids[3] = answer.index
+            }
+            text += ids.map { vectors.words[$0] }.joined(separator: " ") + "\n"
+        }
+        let questions = try AnalogyQuestions(text: Array(text.utf8), name: "q")
+        let batched = index.evaluateAnalogies(questions, method: method, batchSize: 7)
+        var correct = 0, skipped = 0
+        for section in questions.sections {
+            for written in section.questions {
+                let (qa, qb, qc, qd) = (written.a.uppercased(), written.b.uppercased(),
+                                        written.c.uppercased(), written.expected.uppercased())
+                let ids = [qa, qb, qc, qd].map { w in vectors.words.prefix(150).firstIndex { $0.uppercased() == w } }
+                guard let a = ids[0], let b = ids[1], let c = ids[2], ids[3] != nil else { skipped += 1; continue }
+                let answers = index.analogy(a: a, b: b, c: c, method: method, count: 5)
+                let predicted = answers.map { $0.word.uppercased() }.first { ![qa, qb, qc].contains($0) }
+                    ?? answers.last?.word.uppercased()
+                if predicted == qd { correct += 1 }
+            }
+        }
+        #expect(batched.correct == correct && batched.skipped == skipped)
+        #expect(skipped > 0 && batched.evaluated > 100 && correct > 50)
+    }
+
+    /// word2vec's `compute-accuracy` (from the `word2vec==0.11.1` pip package, which builds
+    /// Mikolov's C tools) on the same vectors and questions: per-section counts and the number
+    /// of questions seen must agree with `counting: .word2vec`.
+    @Test(arguments: [0, 1200])
+    func word2vecCountingMatchesComputeAccuracy(threshold: Int) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let vectors = try TestVectors.benchmarkCovering(seed: 7)
+        let path = dir.path("v.bin")
+        try Data(try vectors.exported(.word2vecBinary)).write(to: URL(fileURLWithPath: path))
+        let questionsURL = SharedData.url("eval/questions-words.txt")
+        let tool = try Subprocess.run("/usr/bin/env", ["sh", "-c", "command -v word2vec-compute-accuracy"]).stdoutText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!tool.isEmpty, "word2vec-compute-accuracy is missing: pip install word2vec==0.11.1")
+        guard !tool.isEmpty else { return }
+        let run = try Subprocess.run(tool, [path, String(threshold)], stdin: try Data(contentsOf: questionsURL))
+        #expect(run.status == 0)
+        // "NAME:" then "ACCURACY TOP1: x %  (correct / evaluated)" per section; "Questions seen / total: S T".
+        var reference: [(correct: Int, evaluated: Int)] = []
+        var seen = -1
+        for line in run.stdoutText.split(separator: "\n") {
+            if line.hasPrefix("ACCURACY TOP1:"), let open = line.lastIndex(of: "("), let close = line.lastIndex(of: ")") {
+                let numbers = line[line.index(after: open)..<close].split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? -1 }
+                reference.append((numbers[0], numbers[1]))
+            } else if line.hasPrefix("Questions seen / total:") {
+                seen = Int(line.split(separator: " ")[4]) ?? -1
+            }
+        }
+        let index = try NormalizedVectors(try WordVectors(contentsOf: path), restrictVocab: threshold == 0 ? nil : threshold)
+        let evaluation = index.evaluateAnalogies(try AnalogyQuestions(contentsOf: questionsURL.path), counting: .word2vec)
+        // compute-accuracy prints a section only once it saw a question of it (TCN is set to 1 for empty ones).
+        let ours = evaluation.sections.map { (correct: $0.correct, evaluated: max($0.evaluated, 1)) }
+        #expect(reference.count == ours.count)
+        for (theirs, mine) in zip(reference, ours) { #expect(theirs == mine) }
+        #expect(seen == evaluation.evaluated)
+        #expect(evaluation.correct > 20)
+    }
 }

@@ -20,7 +20,7 @@ function __embed-query_parse_tokens -S
     set -l unparsed_tokens (__embed-query_tokens -pc)
     switch $unparsed_tokens[1]
     case 'embed-query'
-        __embed-query_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'm/model=' 'k=' 'method=' 'restrict-vocab=' 'vectors' 'export=' 'eval-analogies=' 'eval-pairs=' 'plot=' 'o/output=' 'threads=' 'version' 'h/help'
+        __embed-query_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'm/model=' 'k=' 'method=' 'restrict-vocab=' 'vectors' 'export=' 'eval-analogies=' 'counting=' 'eval-pairs=' 'plot=' 'o/output=' 'threads=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __embed-query_parse_subcommand -r 1 'version'
@@ -88,6 +88,7 @@ complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_o
 complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" vectors' -l 'vectors' -d 'Answer word queries with the word\'s vector instead of its neighbours.'
 complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" export' -l 'export' -d 'Write the vectors to standard output in this format: word2vec, word2vec-binary or glove.' -rfka 'word2vec word2vec-binary glove'
 complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" eval-analogies' -l 'eval-analogies' -d 'Evaluate on an analogy file (questions-words.txt layout) and print a JSON summary.' -rF
+complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" counting' -l 'counting' -d 'Whose rules --eval-analogies counts by: gensim (evaluate_word_analogies) or word2vec (compute-accuracy).' -rfka 'gensim word2vec'
 complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" eval-pairs' -l 'eval-pairs' -d 'Evaluate on a word-pair file (word1 TAB word2 TAB score) and print a JSON summary.' -rF
 complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" plot' -l 'plot' -d 'Plot the words listed in this file (white-space separated) on their first two principal components.' -rF
 complete -c 'embed-query' -n '__embed-query_should_offer_completions_for_flags_or_options "embed-query" o output' -l 'output' -s 'o' -d 'The SVG file --plot writes (replaced atomically).' -rF
