@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "vocab", targets: ["vocab"]),
         .executable(name: "bleu", targets: ["bleu"]),
         .executable(name: "embed-query", targets: ["embed-query"]),
+        .executable(name: "embed-train", targets: ["embed-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,8 +34,9 @@ let package = Package(
         .target(name: "Kernels", dependencies: ["CBLAS"]),
         // Domain modules.
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
-        .target(name: "Embeddings", dependencies: ["Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
+        .target(name: "Embeddings",
+                dependencies: ["Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
         // Command-line layer.
         .target(
             name: "CommandLineSupport",
@@ -49,6 +51,11 @@ let package = Package(
         .executableTarget(
             name: "vocab",
             dependencies: ["CommandLineSupport", "Records", "VocabularyModule", "ModelArchive",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "embed-train",
+            dependencies: ["CommandLineSupport", "Records", "Embeddings", "VocabularyModule", "JSONCore", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
@@ -70,9 +77,11 @@ let package = Package(
         .testTarget(name: "VocabularyModuleTests", dependencies: ["VocabularyModule", "ModelArchive", "JSONCore", "Records", "_TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
+        .testTarget(name: "EmbeddingsTrainingTests",
+                    dependencies: ["Embeddings", "Kernels", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "_TestSupport"]),
     ]
 )

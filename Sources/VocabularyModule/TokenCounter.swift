@@ -40,6 +40,20 @@ public struct TokenCounter: @unchecked Sendable {
         totalCount &+= amount
     }
 
+    /// Counts one occurrence (or `amount`) of the token with these bytes and returns its entry
+    /// number: entries are numbered 0, 1, 2, … in order of first occurrence and never change, so a
+    /// single pass over a pipe can record entry numbers and map them to vocabulary ids afterwards.
+    @discardableResult
+    public mutating func addReturningEntry(_ token: UnsafeRawBufferPointer, count amount: Int = 1) -> Int {
+        makeUnique()
+        totalCount &+= amount
+        return table.add(token.baseAddress, token.count, amount)
+    }
+
+    /// The UTF-8 bytes of entry `entry` (see `addReturningEntry`), valid while the counter is
+    /// neither changed nor destroyed.
+    public func entryBytes(_ entry: Int) -> UnsafeRawBufferPointer { table.key(at: entry) }
+
     /// Counts one occurrence (or `amount`) of `token`.
     public mutating func add(_ token: String, count amount: Int = 1) {
         var token = token

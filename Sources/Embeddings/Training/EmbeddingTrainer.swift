@@ -1,0 +1,129 @@
+import Diagnostics
+import Foundation
+import Kernels
+import Randomness
+import VocabularyModule
+
+/// The vectors a run produced: the vocabulary, the input vectors (the word vectors people use;
+/// word2vec.c's syn0) and the output layer's parameters (syn1neg for negative sampling, syn1's
+/// V−1 inner nodes for hierarchical softmax, one row per word for the full softmax).
+public struct TrainedEmbeddings: @unchecked Sendable {
+    public let vocabulary: Vocabulary
+    public let input: FloatMatrix
+    public let output: FloatMatrix
+    public let options: TrainingOptions
+    /// Words visited (before subsampling), over all epochs.
+    public let wordsTrained: Int
+    /// The mean loss per training example over the run.
+    public let meanLoss: Double
+}
+
+/// Trains word vectors with `TrainingOptions` on a `TrainingCorpus` (word2vec: Mikolov et al.
+/// 2013a, b): input vectors start uniform in [−0.5, 0.5)/d and output vectors at zero, as in
+/// word2vec.c; `threads` workers each take a fixed contiguous share of the corpus every epoch and
+/// update the shared matrices without locks.
+///
+/// Reproducibility: every worker's generator is PCG64 seeded from SeedSequence(seed, spawn key
+/// [worker]), and its learning rate depends on its own progress only, so with one thread a run is
+/// bit-for-bit the same for the same seed, corpus and options. With more threads the interleaving
+/// of updates (Hogwild) makes runs differ slightly, as with every peer.
+public struct EmbeddingTrainer {
+    public let options: TrainingOptions
+    public let corpus: TrainingCorpus
+
+    /// Throws `.usage` for invalid options or a full softmax over too large a vocabulary.
+    public init(options: TrainingOptions, corpus: TrainingCorpus) throws {
+        try options.validate()
+        if options.loss == .softmax && corpus.vocabulary.count > FullSoftmaxLayer.maximumVocabulary {
+            throw Failure(.usage, "the full softmax costs O(vocabulary) per example: \(corpus.vocabulary.count) words "
+                + "would take hours; use --loss ns or hs, or --max-vocab \(FullSoftmaxLayer.maximumVocabulary) or less")
+        }
+        self.options = options
+        self.corpus = corpus
+    }
+
+    /// Runs the training, reporting progress (`words` done of the total) about twice a second.
+    public func train(progress reporter: any Diagnostics.ProgressReporting = SilentProgress()) throws -> TrainedEmbeddings {
+        BLAS.setThreads(1)
+        let vocabularySize = corpus.vocabulary.count
+        let dimension = options.dimension
+        let input = FloatMatrix(rows: vocabularySize, columns: dimension)
+        var initRandom = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32.max]))
+        for i in 0..<input.count {
+            input.base[i] = (Float(initRandom.next() >> 40) * 0x1p-24 - 0.5) / Float(dimension)
+        }
+        let tree = options.loss == .hs ? HuffmanTree(counts: corpus.counts) : nil
+        let outputRows = tree.map { max(1, $0.innerNodeCount) } ?? vocabularySize
+        let output = FloatMatrix(rows: outputRows, columns: dimension)
+        output.zero()
+
+        let tables = LayerTables(options: options, corpus: corpus, tree: tree)
+        let keep = PinnedBuffer(Subsampling(counts: corpus.counts, threshold: options.sample).keepProbabilities)
+        let remap = corpus.remap.map { PinnedBuffer($0) }
+        let threads = options.threads
+        let progress = PinnedBuffer(repeating: WorkerProgress(), count: threads)
+        let total = corpus.spool.count
+        let done = DispatchSemaphore(value: 0)
+        let failures = FailureBox()
+        let inputRows = SharedRows(base: input.base, columns: dimension)
+        let outputShared = SharedRows(base: output.base, columns: dimension)
+        for t in 0..<threads {
+            let range = (total * t / threads)..<(total * (t + 1) / threads)
+            let random = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(t)]))
+            let slot = progress.base + t
+            let job = WorkerJob(options: options, tables: tables, input: inputRows, output: outputShared,
+                                keep: keep, remap: remap, spool: corpus.spool, range: range, random: random, progress: slot)
+            let thread = Thread {
+                do { try job.run() } catch { failures.record(error) }
+                done.signal()
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+        let totalWords = corpus.trainingWordCount * options.epochs
+        let start = DispatchTime.now()
+        var finished = 0
+        func snapshot() -> WorkerProgress {
+            var sum = WorkerProgress()
+            for t in 0..<threads {
+                let p = progress.base[t]
+                sum.words += p.words
+                sum.examples += p.examples
+                sum.loss += p.loss
+                sum.learningRate += p.learningRate / Double(threads)
+            }
+            return sum
+        }
+        while finished < threads {
+            if done.wait(timeout: .now() + .milliseconds(500)) == .success {
+                finished += 1
+                continue
+            }
+            let s = snapshot()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            reporter.progress(done: s.words, total: totalWords, unit: "words",
+                              metrics: [("words_per_second", Double(s.words) / max(seconds, 1e-9)), ("lr", s.learningRate),
+                                        ("loss", s.examples > 0 ? s.loss / Double(s.examples) : 0)])
+        }
+        withExtendedLifetime((tables, keep, remap, progress, input, output)) {}
+        if let error = failures.first { throw error }
+        let s = snapshot()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let meanLoss = s.examples > 0 ? s.loss / Double(s.examples) : 0
+        reporter.event("trained", metrics: [("words", Double(s.words)), ("seconds", seconds),
+                                            ("words_per_second", Double(s.words) / max(seconds, 1e-9)), ("loss", meanLoss)])
+        return TrainedEmbeddings(vocabulary: corpus.vocabulary, input: input, output: output, options: options,
+                                 wordsTrained: s.words, meanLoss: meanLoss)
+    }
+}
+
+/// The first error of any worker.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var first: Error?
+    func record(_ error: Error) {
+        lock.lock()
+        if first == nil { first = error }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,77 @@
+import Kernels
+import Randomness
+
+/// Negative sampling (Mikolov et al. 2013b, eq. 4): for the true word w₀ and k noise words
+/// w₁…w_k drawn from P_n (a noise word equal to w₀ is skipped, as in word2vec.c),
+///
+///     L = −log σ(u_{w₀}·h) − Σᵢ log σ(−u_{wᵢ}·h)
+///
+/// with u the output vectors. Each term contributes g = lr·(label − σ(u·h)) (label 1 for w₀, 0
+/// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does.
+/// O(k·d) per call.
+struct NegativeSamplingLayer: OutputLayer, @unchecked Sendable {
+    let output: SharedRows
+    let dimension: Int
+    let negative: Int
+    let sigmoid: Sigmoid
+    let noiseThreshold: UnsafePointer<UInt32>
+    let noiseAlias: UnsafePointer<Int32>
+    let noiseCount: UInt64
+    /// Per worker: room for `negative` drawn words.
+    let noise: UnsafeMutablePointer<Int>
+    /// Draw the noise words once per centre word and use them for every context word of its
+    /// window (`TrainingOptions.shareNegatives`), instead of once per (context, centre) pair.
+    var sharePerCenter = false
+
+    @inline(__always)
+    func drawNoise(_ random: inout PCG64) -> Int {
+        let r = random.next()
+        let column = Int(truncatingIfNeeded: ((r >> 32) &* noiseCount) >> 32)
+        return UInt32(truncatingIfNeeded: r) < noiseThreshold[column] ? column : Int(noiseAlias[column])
+    }
+
+    /// One logistic term: label 1 for the true word, 0 for a noise word. Returns its loss.
+    @inline(__always)
+    func step(_ word: Int, label: Float, hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+              lr: Float) -> Float {
+        let u = output.row(word)
+        let f = Vector.dot(hidden, u, count: dimension)
+        let g = (label - sigmoid(f)) * lr
+        fusedOutputStep(g, output: u, hidden: hidden, gradient: gradient, count: dimension)
+        return -sigmoid.log(label == 1 ? f : -f)
+    }
+
+    /// Draws the k noise words into `noise` and touches their rows: the rows are random (usually
+    /// cache misses), and loads issued now overlap with the true word's term instead of each miss
+    /// stalling its own term. The draws and their order are the same as drawing one at a time.
+    @inline(__always)
+    func drawAllNoise(_ random: inout PCG64) -> Float {
+        var touched: Float = 0
+        for n in 0..<negative {
+            let word = drawNoise(&random)
+            noise[n] = word
+            touched += output.row(word)[0] + output.row(word)[dimension - 1]
+        }
+        return touched
+    }
+
+    @inline(__always)
+    mutating func beginCenter(_ target: Int, random: inout PCG64) {
+        if sharePerCenter && drawAllNoise(&random).isNaN { noise[0] = target }
+    }
+
+    @inline(__always)
+    mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+                         target: Int, lr: Float, random: inout PCG64) -> Float {
+        let touched: Float = sharePerCenter ? 0 : drawAllNoise(&random)
+        var loss = step(target, label: 1, hidden: hidden, gradient: gradient, lr: lr)
+        for n in 0..<negative {
+            let word = noise[n]
+            if word == target { continue }
+            loss += step(word, label: 0, hidden: hidden, gradient: gradient, lr: lr)
+        }
+        // Keeps the touching loads alive; never true for finite vectors.
+        if touched.isNaN && loss.isNaN { return touched }
+        return loss
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `embed-train` run as a program on a corpus generated from a tiny grammar (animals and vehicles
+/// that share all their contexts within a group, none across), checked through `embed-query`.
+@Suite struct EmbedTrainCLITests {
+    static let animals = ["cat", "dog", "horse", "cow", "sheep", "goat"]
+    static let vehicles = ["car", "bus", "truck", "train", "bike", "tram"]
+
+    /// 2,000 lines, deterministic.
+    static let corpus: String = {
+        var generator = TestCorpus.Generator(state: 17)
+        return (0..<2000).map { i -> String in
+            if i % 2 == 0 {
+                return "the \(animals.randomElement(using: &generator)!) \(["eats", "sleeps", "grazes"].randomElement(using: &generator)!) in the field"
+            }
+            return "a \(vehicles.randomElement(using: &generator)!) \(["drives", "parks", "stops"].randomElement(using: &generator)!) on the road"
+        }.joined(separator: "\n") + "\n"
+    }()
+
+    static let small = ["--dim", "16", "--window", "3", "--min-count", "1", "--sample", "0", "--epochs", "5",
+                        "--threads", "1", "--seed", "3", "--quiet"]
+
+    @Test func trainsVectorsWhoseNeighboursShareTheirGroup() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let train = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("v.nlpipe")] + Self.small, stdin: Self.corpus)
+        #expect(train.status == 0, "\(train.stderrText)")
+        #expect(train.stderrText.isEmpty)
+        let queries = (Self.animals + Self.vehicles).map { #"{"word":"\#($0)"}"# }.joined(separator: "\n") + "\n"
+        let query = try Subprocess.nlpipe("embed-query", ["-m", dir.path("v.nlpipe"), "-k", "1"], stdin: queries)
+        #expect(query.status == 0)
+        let answers = query.stdoutText.split(separator: "\n").map { line -> (String, String) in
+            let record = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let neighbour = (record["neighbors"] as! [[String: Any]])[0]["word"] as! String
+            return (record["word"] as! String, neighbour)
+        }
+        #expect(answers.count == 12)
+        for (word, neighbour) in answers {
+            let group = Self.animals.contains(word) ? Self.animals : Self.vehicles
+            #expect(group.contains(neighbour), "\(word) -> \(neighbour)")
+        }
+        #expect(try dir.contents() == ["v.nlpipe"], "no temporary file is left behind")
+    }
+
+    @Test func oneThreadWithASeedIsBitForBitReproducibleAndRecordsMatchText() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("a.nlpipe")] + Self.small, stdin: Self.corpus)
+        let file = try dir.write("corpus.txt", Self.corpus)
+        try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("b.nlpipe"), file] + Self.small)
+        let records = Self.corpus.split(separator: "\n").map { line in
+            #"{"id":1,"tokens":["# + line.split(separator: " ").map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+        }.joined(separator: "\n") + "\n"
+        try Subprocess.nlpipe("embed-train", ["-o", dir.path("c.nlpipe")] + Self.small, stdin: records)
+        let a = try Data(contentsOf: URL(fileURLWithPath: dir.path("a.nlpipe")))
+        #expect(a == (try Data(contentsOf: URL(fileURLWithPath: dir.path("b.nlpipe")))))
+        #expect(a == (try Data(contentsOf: URL(fileURLWithPath: dir.path("c.nlpipe")))))
+        try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("d.nlpipe"), "--seed", "4"] + Self.small.dropLast(3) + ["--quiet"],
+                              stdin: Self.corpus)
+        #expect(a != (try Data(contentsOf: URL(fileURLWithPath: dir.path("d.nlpipe")))))
+    }
+
+    @Test func everyMethodAndLossTrains() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        for (method, loss) in [("skipgram", "hs"), ("skipgram", "softmax"), ("cbow", "ns"), ("cbow", "hs")] {
+            let out = dir.path("\(method)-\(loss).nlpipe")
+            let r = try Subprocess.nlpipe("embed-train", ["--text", "--method", method, "--loss", loss, "-o", out] + Self.small,
+                                          stdin: Self.corpus)
+            #expect(r.status == 0, "\(method) \(loss): \(r.stderrText)")
+            let q = try Subprocess.nlpipe("embed-query", ["-m", out, "-k", "1"], stdin: #"{"word":"cat"}"# + "\n")
+            #expect(Self.animals.contains { q.stdoutText.contains(#""word":"\#($0)","score""#) }, "\(method) \(loss): \(q.stdoutText)")
+        }
+    }
+
+    @Test func aVocabularyFileFixesTheRows() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let vocab = dir.path("vocab.nlpipe")
+        try Subprocess.nlpipe("vocab", ["build", "--text", "--quiet", "--min-count", "100", "-o", vocab], stdin: Self.corpus)
+        let r = try Subprocess.nlpipe("embed-train", ["--text", "--vocab", vocab, "-o", dir.path("v.nlpipe")] + Self.small,
+                                      stdin: Self.corpus)
+        #expect(r.status == 0, "\(r.stderrText)")
+        let words = try Subprocess.nlpipe("embed-query", ["-m", dir.path("v.nlpipe"), "--export", "word2vec"])
+        let shown = try Subprocess.nlpipe("vocab", ["show", "-m", vocab, "--format", "tsv"])
+        #expect(words.stdoutText.split(separator: "\n").dropFirst().map { String($0.split(separator: " ")[0]) }
+            == shown.stdoutText.split(separator: "\n").map { String($0.split(separator: "\t")[0]) })
+    }
+
+    @Test func badInputsGiveClearMessagesAndExitCodes() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let out = dir.path("v.nlpipe")
+        let empty = try Subprocess.nlpipe("embed-train", ["--text", "-o", out], stdin: "")
+        #expect(empty.status == 65)
+        #expect(empty.stderrText.hasPrefix("embed-train: the corpus is empty"))
+        let rare = try Subprocess.nlpipe("embed-train", ["--text", "-o", out], stdin: "a b c d\n")
+        #expect(rare.status == 65)
+        #expect(rare.stderrText.hasPrefix("embed-train: no word occurs at least 5 times"))
+        let zero = try Subprocess.nlpipe("embed-train", ["--text", "--dim", "0", "-o", out], stdin: "a b\n")
+        #expect(zero.status == 64)
+        #expect(zero.stderrText.hasPrefix("embed-train: the dimension must be at least 1"))
+        let softmax = try Subprocess.nlpipe("embed-train", ["--text", "--loss", "softmax", "--min-count", "1", "-o", out],
+                                            stdin: (0..<20_001).map { "w\($0)" }.joined(separator: " "))
+        #expect(softmax.status == 64)
+        #expect(softmax.stderrText.contains("full softmax"))
+        let missing = try Subprocess.nlpipe("embed-train", ["--text", "-o", out, dir.path("nope.txt")])
+        #expect(missing.status == 66)
+        let badJSON = try Subprocess.nlpipe("embed-train", ["--jsonl", "-o", out], stdin: "{\"tokens\":[\"a\"]}\nnot json\n")
+        #expect(badJSON.status == 65)
+        #expect(badJSON.stderrText.hasPrefix("embed-train: "))
+        try Subprocess.nlpipe("embed-train", ["--text", "-o", out] + Self.small, stdin: Self.corpus)
+        let notVocabulary = try Subprocess.nlpipe("embed-train", ["--text", "--vocab", out, "-o", dir.path("w.nlpipe")],
+                                                  stdin: Self.corpus)
+        #expect(notVocabulary.status == 65)
+        #expect(try dir.contents() == ["v.nlpipe"], "failed runs write nothing")
+    }
+}

@@ -1,0 +1,107 @@
+function __embed-train_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __embed-train_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __embed-train_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __embed-train_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __embed-train_parse_tokens -S
+    set -l unparsed_tokens (__embed-train_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'embed-train'
+        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'share-negatives' 'vocab=' 'quiet' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'help'
+            __embed-train_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __embed-train_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __embed-train_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __embed-train_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __embed-train_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__embed-train_tokens -p)
+    if test -z "$(__embed-train_tokens -t)"
+        set -l index (count (__embed-train_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'embed-train' -f
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_positional "embed-train" -ge 1' -F
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" text' -l 'text' -d 'Read plain text lines.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" jsonl' -l 'jsonl' -d 'Read JSON Lines records.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" skip-invalid' -l 'skip-invalid' -d 'Count and skip invalid lines instead of stopping at the first (exit 65).'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" o output' -l 'output' -s 'o' -d 'The embeddings file to write.' -rF
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" field' -l 'field' -d 'The record field holding the tokens (JSON Lines input).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" method' -l 'method' -d 'skipgram: each context word predicts the centre word; cbow: their mean does.' -rfka 'skipgram cbow'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" loss' -l 'loss' -d 'ns: negative sampling; hs: hierarchical softmax; softmax: the full softmax.' -rfka 'ns hs softmax'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" dim' -l 'dim' -d 'The vector dimension.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" window' -l 'window' -d 'The largest distance between a word and its context (each word draws 1...window).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" negative' -l 'negative' -d 'Noise words per example (--loss ns).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" ns-exponent' -l 'ns-exponent' -d 'The exponent of the noise distribution (unigram^exponent).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" min-count' -l 'min-count' -d 'Words seen fewer times are dropped.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" max-vocab' -l 'max-vocab' -d 'Keep at most the N most frequent words.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" sample' -l 'sample' -d 'The subsampling threshold for frequent words (0: keep every word).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" epochs' -l 'epochs' -d 'Passes over the corpus.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" lr' -l 'lr' -d 'The starting learning rate (default: 0.025 skipgram, 0.05 cbow).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" min-lr' -l 'min-lr' -d 'The final learning rate (default: 0.0001 x --lr).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" threads' -l 'threads' -d 'Worker threads (default: the number of cores).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" seed' -l 'seed' -d 'The random seed.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" sigmoid' -l 'sigmoid' -d 'table: word2vec.c\'s table of the sigmoid over [-6, 6]; exact: computed each time.' -rfka 'table exact'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" share-negatives' -l 'share-negatives' -d 'Skip-gram with --loss ns: draw the noise words once per centre word and share them across its window (faster; not word2vec.c\'s sampling).'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" vocab' -l 'vocab' -d 'Use this vocabulary (from \'vocab build\') instead of counting one.' -rF
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" quiet' -l 'quiet' -d 'Print no progress or summary on standard error.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" version' -l 'version' -d 'Show the version.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_positional "embed-train" -eq 2' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train help" version' -l 'version' -d 'Show the version.'
