@@ -39,4 +39,10 @@ step "bleu: score a degraded copy of the corpus against the corpus (sacreBLEU-co
 "$bin/tokenize" --format text --level word < "$out/corpus.txt" > "$out/ref.txt"
 "$bin/bleu" -r "$out/ref.txt" < "$out/hyp.txt"
 "$bin/bleu" --sentence -r "$out/ref.txt" < "$out/hyp.txt" | head -2
+step "embed-train: skip-gram word vectors from the tokens -> $out/vectors.nlpipe"
+"$bin/embed-train" --dim 32 --epochs 3 --min-count 2 --threads 1 --seed 1 --quiet -o "$out/vectors.nlpipe" < "$out/tokens.jsonl"
+
+step "embed-query: nearest neighbours, an analogy and a similarity, as JSON Lines"
+printf '%s\n' '{"word":"king"}' '{"word":"paris"}' '{"a":"man","b":"king","c":"woman"}' '{"w1":"queen","w2":"princess"}' \
+  | "$bin/embed-query" -m "$out/vectors.nlpipe" -k 3
 printf '\ndemo: done; files are in %s/\n' "$out"

@@ -15,30 +15,15 @@ struct EmbedTrain: ParsableCommand {
         commandName: "embed-train",
         abstract: "Train word vectors (skip-gram or CBOW; negative sampling, hierarchical or full softmax).",
         discussion: """
-        Reads tokens from `tokenize` (JSON Lines with a `tokens` field) or, with --text, plain text
-        with tokens separated by white space (a corpus that is one huge line, like text8, is read in
-        bounded chunks). The input is read once: tokens are counted and spooled to a temporary file
-        of 4-byte ids ($TMPDIR or /tmp), so a pipe works and memory grows with the vocabulary and
-        the dimension, never with the corpus. Lines (records) are sentences: the window never
-        crosses them, and a longer run of words is cut every 1000 kept words, as in word2vec.c.
+        Reads tokens from `tokenize` (JSON Lines with a `tokens` field) or, with --text, plain text with tokens separated by white space (a corpus that is one huge line, like text8, is read in bounded chunks). The input is read once: tokens are counted and spooled to a temporary file of 4-byte ids ($TMPDIR or /tmp), so a pipe works and memory grows with the vocabulary and the dimension, never with the corpus. Lines (records) are sentences: the window never crosses them, and a longer run of words is cut every 1000 kept words, as in word2vec.c.
 
-        The options mean what word2vec.c's mean, with its defaults: --dim 100 (-size),
-        --window 5 (each word draws its window from 1...5), --negative 5, --min-count 5,
-        --sample 1e-3, --epochs 5 (-iter), --lr 0.025 for skip-gram and 0.05 for CBOW (-alpha),
-        falling linearly to --min-lr (default 0.0001 x --lr). --loss hs is word2vec.c's -hs 1
-        -negative 0. --loss softmax is the full softmax, for small vocabularies (at most 20000
-        words). Noise words come from the unigram distribution to the power --ns-exponent 0.75.
+        The options mean what word2vec.c's mean, with its defaults: --dim 100 (-size), --window 5 (each word draws its window from 1...5), --negative 5, --min-count 5, --sample 1e-3, --epochs 5 (-iter), --lr 0.025 for skip-gram and 0.05 for CBOW (-alpha), falling linearly to --min-lr (default 0.0001 x --lr). --loss hs is word2vec.c's -hs 1 -negative 0. --loss softmax is the full softmax, for small vocabularies (at most 20000 words). Noise words come from the unigram distribution to the power --ns-exponent 0.75.
 
-        --share-negatives (skip-gram with --loss ns) draws the noise words once per centre word and
-        shares them across its window (Ji et al. 2016) instead of once per word pair: their vectors
-        then stay in cache, which trains wiki8 about 1.6x faster at the same accuracy.
+        --share-negatives (skip-gram with --loss ns) draws the noise words once per centre word and shares them across its window (Ji et al. 2016) instead of once per word pair: their vectors then stay in cache, which trains wiki8 about 1.6x faster at the same accuracy.
 
-        --threads 1 with a --seed gives bit-for-bit the same vectors on every run. More threads
-        update shared vectors without locks (as word2vec.c, gensim and fastText do): faster, but
-        runs then differ slightly.
+        --threads 1 with a --seed gives bit-for-bit the same vectors on every run. More threads update shared vectors without locks (as word2vec.c, gensim and fastText do): faster, but runs then differ slightly.
 
-        Output: an `embeddings` model file (vocabulary with counts, vectors, the output vectors for
-        --loss ns and softmax, and every setting), read by `embed-query` and by numpy/safetensors.
+        Output: an `embeddings` model file (vocabulary with counts, vectors, the output vectors for --loss ns and softmax, and every setting), read by `embed-query` and by numpy/safetensors.
 
         Examples:
           tokenize --lower < corpus.txt | embed-train -o vectors.nlpipe
@@ -47,9 +32,7 @@ struct EmbedTrain: ParsableCommand {
           vocab build --text --specials '' --min-count 10 -o vocab.nlpipe < corpus.txt
           embed-train --text --vocab vocab.nlpipe -o vectors.nlpipe corpus.txt
 
-        Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a
-        vocabulary), 65 bad input data (an empty corpus, no word reaching --min-count, malformed
-        JSON, invalid UTF-8), 66 missing input file, 74 I/O error, 1 anything else.
+        Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a vocabulary), 65 bad input data (an empty corpus, no word reaching --min-count, malformed JSON, invalid UTF-8), 66 missing input file, 74 I/O error, 1 anything else.
         """,
         version: NLPipeVersion.string
     )
