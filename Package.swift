@@ -40,7 +40,7 @@ let package = Package(
         // Command-line layer.
         .target(
             name: "CommandLineSupport",
-            dependencies: ["Records", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Records", "JSONCore", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Executables: thin mains.
         .executableTarget(

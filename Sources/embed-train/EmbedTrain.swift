@@ -101,6 +101,10 @@ struct EmbedTrain: ParsableCommand {
             completion: .file())
     var vocab: String?
 
+    @Option(help: ArgumentHelp("Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch) and one per finished epoch (words, seconds, mean loss).", valueName: "file"),
+            completion: .file())
+    var log: String?
+
     @Flag(help: "Print no progress or summary on standard error.")
     var quiet = false
 
@@ -133,17 +137,20 @@ struct EmbedTrain: ParsableCommand {
 
     func run() throws {
         let options = trainingOptions()
+        let metricsLog = try log.map { try MetricsLog(path: $0) }
         let fixedVocabulary = try vocab.map { try Vocabulary(contentsOf: $0) }
         let corpus = try CorpusReading.read(input, field: field, vocabulary: fixedVocabulary, options: options)
         let trainer = try EmbeddingTrainer(options: options, corpus: corpus)
         let reporter = TerminalProgress(program: "embed-train", enabled: !quiet && StandardError.isTerminal)
+        let progress: any ProgressReporting = metricsLog.map { LoggedProgress(log: $0, passingTo: reporter) } ?? reporter
         if !quiet {
             StandardError.print("embed-train: \(corpus.tokenCount) tokens, \(corpus.vocabulary.count) words in the "
                 + "vocabulary covering \(corpus.trainingWordCount); \(options.method.rawValue) with \(options.loss.rawValue), "
                 + "dim \(options.dimension), \(options.epochs) epoch\(options.epochs == 1 ? "" : "s"), \(options.threads) thread\(options.threads == 1 ? "" : "s")")
         }
-        let trained = try trainer.train(progress: reporter)
+        let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog))
         reporter.finish()
+        try metricsLog?.close()
         try ModelWriting.write(trained, to: output, corpusTokens: corpus.tokenCount)
         if !quiet {
             StandardError.print("embed-train: \(trained.wordsTrained) words in \(reporter.elapsedDescription), "

@@ -112,4 +112,40 @@ import _TestSupport
         #expect(notVocabulary.status == 65)
         #expect(try dir.contents() == ["v.nlpipe"], "failed runs write nothing")
     }
+
+    /// The JSON objects of a `--log` file, one per line.
+    static func logLines(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        }
+    }
+
+    @Test func theLogHasOneLinePerEpochAndAnUnwritableLogFailsFirst() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let log = dir.path("train.jsonl")
+        let r = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("v.nlpipe"), "--log", log] + Self.small,
+                                      stdin: Self.corpus)
+        #expect(r.status == 0, "\(r.stderrText)")
+        let lines = try Self.logLines(log)
+        let epochs = lines.filter { $0["event"] as? String == "epoch" }
+        #expect(epochs.map { $0["epoch"] as? Int } == [1, 2, 3, 4, 5])
+        for line in epochs {
+            #expect(line["words"] as? Int == 12_000)
+            #expect((line["loss"] as? Double).map { $0 > 0 && $0.isFinite } == true)
+            #expect((line["seconds"] as? Double).map { $0 >= 0 } == true)
+            #expect(line["lr"] is Double)
+        }
+        #expect(epochs.last?["total_words"] as? Int == 60_000)
+        #expect(lines.last?["event"] as? String == "trained")
+        for line in lines where line["event"] as? String == "progress" {
+            for field in ["words", "total_words", "words_per_second", "lr", "loss", "epoch", "elapsed_seconds"] {
+                #expect(line[field] != nil, "progress line without \(field)")
+            }
+        }
+        let bad = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--log", dir.path("no/such/dir/log")]
+                                        + Self.small, stdin: Self.corpus)
+        #expect(bad.status == 74)
+        #expect(bad.stderrText.hasPrefix("embed-train: cannot write the log"))
+        #expect(try dir.contents().sorted() == ["train.jsonl", "v.nlpipe"])
+    }
 }

@@ -42,8 +42,11 @@ public struct EmbeddingTrainer {
         self.corpus = corpus
     }
 
-    /// Runs the training, reporting progress (`words` done of the total) about twice a second.
-    public func train(progress reporter: any Diagnostics.ProgressReporting = SilentProgress()) throws -> TrainedEmbeddings {
+    /// Runs the training, reporting progress (`words` done of the total, with the words per
+    /// second, the learning rate, the running mean loss and the epoch) about twice a second, and
+    /// the end of every epoch to `observer` while the workers wait.
+    public func train(progress reporter: any Diagnostics.ProgressReporting = SilentProgress(),
+                      observer: (any EpochObserving)? = nil) throws -> TrainedEmbeddings {
         BLAS.setThreads(1)
         let vocabularySize = corpus.vocabulary.count
         let dimension = options.dimension
@@ -61,10 +64,12 @@ public struct EmbeddingTrainer {
         let keep = PinnedBuffer(Subsampling(counts: corpus.counts, threshold: options.sample).keepProbabilities)
         let remap = corpus.remap.map { PinnedBuffer($0) }
         let threads = options.threads
+        let epochs = options.epochs
         let progress = PinnedBuffer(repeating: WorkerProgress(), count: threads)
         let total = corpus.spool.count
         let done = DispatchSemaphore(value: 0)
         let failures = FailureBox()
+        let barrier = EpochBarrier(threads: threads)
         let inputRows = SharedRows(base: input.base, columns: dimension)
         let outputShared = SharedRows(base: output.base, columns: dimension)
         for t in 0..<threads {
@@ -72,17 +77,23 @@ public struct EmbeddingTrainer {
             let random = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(t)]))
             let slot = progress.base + t
             let job = WorkerJob(options: options, tables: tables, input: inputRows, output: outputShared,
-                                keep: keep, remap: remap, spool: corpus.spool, range: range, random: random, progress: slot)
+                                keep: keep, remap: remap, spool: corpus.spool, range: range, random: random, progress: slot,
+                                barrier: barrier)
             let thread = Thread {
-                do { try job.run() } catch { failures.record(error) }
+                do { try job.run() } catch {
+                    failures.record(error)
+                    barrier.abandon(remaining: epochs)
+                }
                 done.signal()
             }
             thread.stackSize = 1 << 22
             thread.start()
         }
-        let totalWords = corpus.trainingWordCount * options.epochs
+        let totalWords = corpus.trainingWordCount * epochs
         let start = DispatchTime.now()
-        var finished = 0
+        func seconds(since time: DispatchTime) -> Double {
+            Double(DispatchTime.now().uptimeNanoseconds - time.uptimeNanoseconds) / 1e9
+        }
         func snapshot() -> WorkerProgress {
             var sum = WorkerProgress()
             for t in 0..<threads {
@@ -94,24 +105,52 @@ public struct EmbeddingTrainer {
             }
             return sum
         }
-        while finished < threads {
-            if done.wait(timeout: .now() + .milliseconds(500)) == .success {
-                finished += 1
-                continue
+        var observerError: Error?
+        var epochStart = start
+        var previous = WorkerProgress()
+        var trainingSeconds = 0.0
+        epochLoop: for epoch in 1...epochs {
+            var arrived = 0
+            while arrived < threads {
+                if barrier.waitForArrival(timeout: .now() + .milliseconds(500)) {
+                    arrived += 1
+                    continue
+                }
+                let s = snapshot()
+                let elapsed = trainingSeconds + seconds(since: epochStart)
+                reporter.progress(done: s.words, total: totalWords, unit: "words",
+                                  metrics: [("words_per_second", Double(s.words) / max(elapsed, 1e-9)), ("lr", s.learningRate),
+                                            ("loss", s.examples > 0 ? s.loss / Double(s.examples) : 0),
+                                            ("epoch", Double(epoch))])
             }
+            let epochSeconds = seconds(since: epochStart)
+            trainingSeconds += epochSeconds
+            if failures.first != nil { barrier.cancel(); break epochLoop }
             let s = snapshot()
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            reporter.progress(done: s.words, total: totalWords, unit: "words",
-                              metrics: [("words_per_second", Double(s.words) / max(seconds, 1e-9)), ("lr", s.learningRate),
-                                        ("loss", s.examples > 0 ? s.loss / Double(s.examples) : 0)])
+            let examples = s.examples - previous.examples
+            let summary = EpochSummary(epoch: epoch, epochs: epochs, words: s.words - previous.words, totalWords: s.words,
+                                       seconds: epochSeconds,
+                                       meanLoss: examples > 0 ? (s.loss - previous.loss) / Double(examples) : 0,
+                                       learningRate: s.learningRate)
+            previous = s
+            do {
+                try observer?.epochEnded(summary, input: input, vocabulary: corpus.vocabulary)
+            } catch {
+                observerError = error
+                barrier.cancel()
+                break epochLoop
+            }
+            epochStart = DispatchTime.now()
+            if epoch < epochs { barrier.release() }
         }
+        for _ in 0..<threads { done.wait() }
         withExtendedLifetime((tables, keep, remap, progress, input, output)) {}
         if let error = failures.first { throw error }
+        if let observerError { throw observerError }
         let s = snapshot()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let meanLoss = s.examples > 0 ? s.loss / Double(s.examples) : 0
-        reporter.event("trained", metrics: [("words", Double(s.words)), ("seconds", seconds),
-                                            ("words_per_second", Double(s.words) / max(seconds, 1e-9)), ("loss", meanLoss)])
+        reporter.event("trained", metrics: [("words", Double(s.words)), ("seconds", trainingSeconds),
+                                            ("words_per_second", Double(s.words) / max(trainingSeconds, 1e-9)), ("loss", meanLoss)])
         return TrainedEmbeddings(vocabulary: corpus.vocabulary, input: input, output: output, options: options,
                                  wordsTrained: s.words, meanLoss: meanLoss)
     }

@@ -21,6 +21,7 @@ struct WorkerProgress {
 /// centre word, and receives the accumulated step. CBOW: the mean of the context vectors predicts
 /// the centre word, and every context vector receives the whole step (word2vec.c's `cbow_mean`).
 /// Nothing is allocated inside the loop; parameters are shared with the other workers (Hogwild).
+/// At the end of each epoch the worker publishes its progress and waits at the `EpochBarrier`.
 struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
     var layer: Layer
     let input: SharedRows
@@ -38,10 +39,13 @@ struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
     let endRate: Double
     var random: PCG64
     let progress: UnsafeMutablePointer<WorkerProgress>
+    let barrier: EpochBarrier
 
     static var chunkSize: Int { 1 << 16 }
 
-    mutating func run() throws {
+    /// Returns the number of epochs finished (fewer than `epochs` when the run was cancelled).
+    @discardableResult
+    mutating func run() throws -> Int {
         let chunk = UnsafeMutablePointer<Int32>.allocate(capacity: Self.chunkSize)
         let sentence = UnsafeMutablePointer<Int>.allocate(capacity: maxSentenceLength)
         let gradient = UnsafeMutablePointer<Float>.allocate(capacity: dimension)
@@ -92,10 +96,12 @@ struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
                 position += n
             }
             if length > 0 { train(sentence, length, lr, gradient, hidden, &state) }
+            state.positions = (epoch + 1) * range.count
+            state.learningRate = Double(lr)
+            progress.pointee = state
+            if !barrier.arrive(lastEpoch: epoch == epochs - 1) { return epoch + 1 }
         }
-        state.positions = range.count * epochs
-        state.learningRate = Double(lr)
-        progress.pointee = state
+        return epochs
     }
 
     /// A uniform Float in [0, 1) from the top 24 bits of one draw.

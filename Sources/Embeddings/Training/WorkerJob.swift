@@ -39,6 +39,7 @@ struct WorkerJob: @unchecked Sendable {
     let range: Range<Int>
     let random: PCG64
     let progress: UnsafeMutablePointer<WorkerProgress>
+    let barrier: EpochBarrier
 
     func run() throws {
         let d = options.dimension
@@ -68,7 +69,7 @@ struct WorkerJob: @unchecked Sendable {
                                     keep: keep.base, subsample: options.sample > 0, remap: remap.map { UnsafePointer($0.base) },
                                     spool: spool, range: range, epochs: options.epochs,
                                     startRate: options.startLearningRate, endRate: options.endLearningRate,
-                                    random: random, progress: progress)
+                                    random: random, progress: progress, barrier: barrier)
         try worker.run()
     }
 }
