@@ -105,6 +105,14 @@ struct EmbedTrain: ParsableCommand {
             completion: .file())
     var log: String?
 
+    @Option(help: ArgumentHelp("After every epoch, evaluate the vectors on these analogy questions (questions-words.txt format) as 'embed-query --eval-analogies' does (gensim's counting, 3CosAdd, the 30000 most frequent words); the scores go to the --log epoch line and a summary to standard error.", valueName: "file"),
+            completion: .file())
+    var evalAnalogies: String?
+
+    @Option(help: ArgumentHelp("After every epoch, evaluate the vectors on these word pairs (word1, word2, score separated by tabs, as wordsim353.tsv) as 'embed-query --eval-pairs' does (Spearman's rho, the 30000 most frequent words).", valueName: "file"),
+            completion: .file())
+    var evalPairs: String?
+
     @Flag(help: "Print no progress or summary on standard error.")
     var quiet = false
 
@@ -138,6 +146,8 @@ struct EmbedTrain: ParsableCommand {
     func run() throws {
         let options = trainingOptions()
         let metricsLog = try log.map { try MetricsLog(path: $0) }
+        let evaluation = evalAnalogies == nil && evalPairs == nil ? nil
+            : try EpochEvaluation(analogiesFile: evalAnalogies, pairsFile: evalPairs)
         let fixedVocabulary = try vocab.map { try Vocabulary(contentsOf: $0) }
         let corpus = try CorpusReading.read(input, field: field, vocabulary: fixedVocabulary, options: options)
         let trainer = try EmbeddingTrainer(options: options, corpus: corpus)
@@ -148,7 +158,7 @@ struct EmbedTrain: ParsableCommand {
                 + "vocabulary covering \(corpus.trainingWordCount); \(options.method.rawValue) with \(options.loss.rawValue), "
                 + "dim \(options.dimension), \(options.epochs) epoch\(options.epochs == 1 ? "" : "s"), \(options.threads) thread\(options.threads == 1 ? "" : "s")")
         }
-        let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog))
+        let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog, evaluation: evaluation, terminal: reporter, quiet: quiet))
         reporter.finish()
         try metricsLog?.close()
         try ModelWriting.write(trained, to: output, corpusTokens: corpus.tokenCount)

@@ -148,4 +148,63 @@ import _TestSupport
         #expect(bad.stderrText.hasPrefix("embed-train: cannot write the log"))
         #expect(try dir.contents().sorted() == ["train.jsonl", "v.nlpipe"])
     }
+
+    /// Analogy questions over the grammar's words, in questions-words.txt format, with one
+    /// question whose word is not in the vocabulary.
+    static let analogies = """
+        : animals
+        cat dog car bus
+        horse cow truck train
+        sheep goat bike tram
+        cat horse bus truck
+        dog zebra car bus
+        : gram1-verbs
+        eats sleeps drives parks
+        grazes eats stops drives
+        sleeps grazes parks stops
+
+        """
+
+    static let pairs = "cat\tdog\t9\ncat\tcar\t1\nbus\ttruck\t8.5\nhorse\ttram\t0.5\neats\tsleeps\t7\ncat\tzebra\t8\n"
+
+    @Test func epochEvaluationsAreLoggedAndMatchEmbedQuery() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let questions = try dir.write("questions.txt", Self.analogies)
+        let pairFile = try dir.write("pairs.tsv", Self.pairs)
+        let log = dir.path("train.jsonl")
+        let model = dir.path("v.nlpipe")
+        let small = Self.small.filter { $0 != "--quiet" }
+        let r = try Subprocess.nlpipe("embed-train", ["--text", "-o", model, "--log", log, "--eval-analogies", questions,
+                                                      "--eval-pairs", pairFile] + small, stdin: Self.corpus)
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(r.stderrText.components(separatedBy: ": analogies ").count == 6, "one summary per epoch: \(r.stderrText)")
+        let epochs = try Self.logLines(log).filter { $0["event"] as? String == "epoch" }
+        #expect(epochs.map { $0["epoch"] as? Int } == [1, 2, 3, 4, 5])
+        for line in epochs {
+            let analogies = line["analogies"] as? [String: Any]
+            #expect(analogies?["questions"] as? Int == 8)
+            #expect(analogies?["skipped"] as? Int == 1)
+            #expect(analogies?["evaluated"] as? Int == 7)
+            #expect(analogies?["accuracy"] is Double)
+            let pairs = line["pairs"] as? [String: Any]
+            #expect(pairs?["evaluated"] as? Int == 5)
+            #expect(pairs?["oov"] as? Int == 1)
+            #expect(pairs?["spearman"] is Double)
+        }
+        let query = try Subprocess.nlpipe("embed-query", ["-m", model, "--eval-analogies", questions, "--eval-pairs", pairFile])
+        #expect(query.status == 0, "\(query.stderrText)")
+        let reported = try JSONSerialization.jsonObject(with: Data(query.stdoutText.utf8)) as! [String: Any]
+        for key in ["analogies", "pairs"] {
+            var expected = reported[key] as! [String: Any]
+            expected["file"] = nil
+            let logged = try #require(epochs.last?[key] as? [String: Any])
+            #expect(NSDictionary(dictionary: logged).isEqual(to: expected), "\(key): \(logged) vs \(expected)")
+        }
+        let quiet = try Subprocess.nlpipe("embed-train", ["--text", "-o", model, "--eval-pairs", pairFile] + Self.small,
+                                          stdin: Self.corpus)
+        #expect(quiet.status == 0 && quiet.stderrText.isEmpty, "\(quiet.stderrText)")
+        let missing = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--eval-pairs", dir.path("none.tsv")]
+                                            + Self.small, stdin: Self.corpus)
+        #expect(missing.status == 66)
+    }
 }

@@ -20,7 +20,7 @@ function __embed-train_parse_tokens -S
     set -l unparsed_tokens (__embed-train_tokens -pc)
     switch $unparsed_tokens[1]
     case 'embed-train'
-        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'share-negatives' 'vocab=' 'log=' 'quiet' 'version' 'h/help'
+        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'share-negatives' 'vocab=' 'log=' 'eval-analogies=' 'eval-pairs=' 'quiet' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __embed-train_parse_subcommand -r 1 'version'
@@ -101,6 +101,8 @@ complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_o
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" share-negatives' -l 'share-negatives' -d 'Skip-gram with --loss ns: draw the noise words once per centre word and share them across its window (faster; not word2vec.c\'s sampling).'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" vocab' -l 'vocab' -d 'Use this vocabulary (from \'vocab build\') instead of counting one.' -rF
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" log' -l 'log' -d 'Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch) and one per finished epoch (words, seconds, mean loss).' -rF
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" eval-analogies' -l 'eval-analogies' -d 'After every epoch, evaluate the vectors on these analogy questions (questions-words.txt format) as \'embed-query --eval-analogies\' does (gensim\'s counting, 3CosAdd, the 30000 most frequent words); the scores go to the --log epoch line and a summary to standard error.' -rF
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" eval-pairs' -l 'eval-pairs' -d 'After every epoch, evaluate the vectors on these word pairs (word1, word2, score separated by tabs, as wordsim353.tsv) as \'embed-query --eval-pairs\' does (Spearman\'s rho, the 30000 most frequent words).' -rF
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" quiet' -l 'quiet' -d 'Print no progress or summary on standard error.'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" version' -l 'version' -d 'Show the version.'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" h help' -s 'h' -l 'help' -d 'Show help information.'
