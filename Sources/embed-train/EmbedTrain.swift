@@ -31,6 +31,8 @@ struct EmbedTrain: ParsableCommand {
           embed-train --text --method cbow --loss hs --threads 1 --seed 7 -o cbow.nlpipe corpus.txt
           vocab build --text --specials '' --min-count 10 -o vocab.nlpipe < corpus.txt
           embed-train --text --vocab vocab.nlpipe -o vectors.nlpipe corpus.txt
+          embed-train --text --epochs 3 --log train.jsonl --eval-analogies questions-words.txt -o vectors.nlpipe corpus.txt
+          embed-train --text --init vectors.nlpipe --lr 0.01 -o more.nlpipe more.txt
 
         Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a vocabulary), 65 bad input data (an empty corpus, no word reaching --min-count, malformed JSON, invalid UTF-8), 66 missing input file, 74 I/O error, 1 anything else.
         """,
@@ -101,6 +103,10 @@ struct EmbedTrain: ParsableCommand {
             completion: .file())
     var vocab: String?
 
+    @Option(name: .customLong("init"), help: ArgumentHelp("Start from these vectors (an embeddings file or any file embed-query reads: word2vec text or binary, GloVe, fastText .vec) instead of random ones: the rows of words in both are copied (the dimension must equal --dim), the other words start as usual. The output vectors are copied too when the file is an embeddings file with output vectors for exactly this vocabulary (for example one this program wrote from the same corpus), otherwise they start at zero.", valueName: "model"),
+            completion: .file())
+    var initFrom: String?
+
     @Option(help: ArgumentHelp("Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch) and one per finished epoch (words, seconds, mean loss).", valueName: "file"),
             completion: .file())
     var log: String?
@@ -145,12 +151,14 @@ struct EmbedTrain: ParsableCommand {
 
     func run() throws {
         let options = trainingOptions()
+        let initial = try initFrom.map { InitialVectors(try WordVectors(contentsOf: $0)) }
+        try initial?.check(dimension: options.dimension)
         let metricsLog = try log.map { try MetricsLog(path: $0) }
         let evaluation = evalAnalogies == nil && evalPairs == nil ? nil
             : try EpochEvaluation(analogiesFile: evalAnalogies, pairsFile: evalPairs)
         let fixedVocabulary = try vocab.map { try Vocabulary(contentsOf: $0) }
         let corpus = try CorpusReading.read(input, field: field, vocabulary: fixedVocabulary, options: options)
-        let trainer = try EmbeddingTrainer(options: options, corpus: corpus)
+        let trainer = try EmbeddingTrainer(options: options, corpus: corpus, initial: initial)
         let reporter = TerminalProgress(program: "embed-train", enabled: !quiet && StandardError.isTerminal)
         let progress: any ProgressReporting = metricsLog.map { LoggedProgress(log: $0, passingTo: reporter) } ?? reporter
         if !quiet {
@@ -161,7 +169,11 @@ struct EmbedTrain: ParsableCommand {
         let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog, evaluation: evaluation, terminal: reporter, quiet: quiet))
         reporter.finish()
         try metricsLog?.close()
-        try ModelWriting.write(trained, to: output, corpusTokens: corpus.tokenCount)
+        if !quiet, let initFrom, let applied = trained.initialized {
+            StandardError.print("embed-train: started \(applied.inputRows) of \(corpus.vocabulary.count) words from \(initFrom)"
+                + (applied.output ? ", with its output vectors" : ""))
+        }
+        try ModelWriting.write(trained, to: output, corpusTokens: corpus.tokenCount, initFile: initFrom)
         if !quiet {
             StandardError.print("embed-train: \(trained.wordsTrained) words in \(reporter.elapsedDescription), "
                 + "mean loss \(String(format3: trained.meanLoss)) -> \(output)")

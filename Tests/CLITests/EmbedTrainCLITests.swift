@@ -207,4 +207,41 @@ import _TestSupport
                                             + Self.small, stdin: Self.corpus)
         #expect(missing.status == 66)
     }
+
+    /// word -> vector of a word2vec text export.
+    static func exported(_ model: String) throws -> [String: [Float]] {
+        let text = try Subprocess.nlpipe("embed-query", ["-m", model, "--export", "word2vec"]).stdoutText
+        var vectors: [String: [Float]] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            vectors[String(fields[0])] = fields.dropFirst().map { Float($0)! }
+        }
+        return vectors
+    }
+
+    @Test func initStartsFromExistingVectorsOfTheSameDimension() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let first = dir.path("first.nlpipe")
+        try Subprocess.nlpipe("embed-train", ["--text", "-o", first] + Self.small, stdin: Self.corpus)
+        let text = try dir.write("first.txt", try Subprocess.nlpipe("embed-query", ["-m", first, "--export", "word2vec"]).stdoutText)
+        let tiny = Self.small.filter { $0 != "--quiet" } + ["--epochs", "1", "--lr", "1e-7"]
+        for source in [first, text] {
+            let out = dir.path("again.nlpipe")
+            let r = try Subprocess.nlpipe("embed-train", ["--text", "--init", source, "-o", out] + tiny, stdin: Self.corpus)
+            #expect(r.status == 0, "\(r.stderrText)")
+            #expect(r.stderrText.contains("started 24 of 24 words from \(source)"), "\(r.stderrText)")
+            #expect(r.stderrText.contains("with its output vectors") == (source == first))
+            let before = try Self.exported(first), after = try Self.exported(out)
+            #expect(before.keys.sorted() == after.keys.sorted())
+            for (word, vector) in before {
+                let distance = zip(vector, after[word]!).map { abs($0 - $1) }.max()!
+                #expect(distance < 1e-4, "\(word) moved by \(distance)")
+            }
+        }
+        let mismatch = try Subprocess.nlpipe("embed-train", ["--text", "--init", first, "-o", dir.path("bad.nlpipe"), "--dim", "8"],
+                                             stdin: Self.corpus)
+        #expect(mismatch.status == 64)
+        #expect(mismatch.stderrText.hasPrefix("embed-train: the --init vectors have dimension 16, but the training uses --dim 8"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("bad.nlpipe")))
+    }
 }

@@ -16,11 +16,13 @@ public struct TrainedEmbeddings: @unchecked Sendable {
     public let wordsTrained: Int
     /// The mean loss per training example over the run.
     public let meanLoss: Double
+    /// What was copied from the `InitialVectors`, when the run started from some.
+    public let initialized: InitialVectors.Applied?
 }
 
 /// Trains word vectors with `TrainingOptions` on a `TrainingCorpus` (word2vec: Mikolov et al.
 /// 2013a, b): input vectors start uniform in [−0.5, 0.5)/d and output vectors at zero, as in
-/// word2vec.c; `threads` workers each take a fixed contiguous share of the corpus every epoch and
+/// word2vec.c, unless `InitialVectors` provide rows; `threads` workers each take a fixed contiguous share of the corpus every epoch and
 /// update the shared matrices without locks.
 ///
 /// Reproducibility: every worker's generator is PCG64 seeded from SeedSequence(seed, spawn key
@@ -30,16 +32,21 @@ public struct TrainedEmbeddings: @unchecked Sendable {
 public struct EmbeddingTrainer {
     public let options: TrainingOptions
     public let corpus: TrainingCorpus
+    /// Vectors to start from instead of the random start (see `InitialVectors`).
+    public let initial: InitialVectors?
 
-    /// Throws `.usage` for invalid options or a full softmax over too large a vocabulary.
-    public init(options: TrainingOptions, corpus: TrainingCorpus) throws {
+    /// Throws `.usage` for invalid options, a full softmax over too large a vocabulary, or
+    /// initial vectors of another dimension.
+    public init(options: TrainingOptions, corpus: TrainingCorpus, initial: InitialVectors? = nil) throws {
         try options.validate()
+        try initial?.check(dimension: options.dimension)
         if options.loss == .softmax && corpus.vocabulary.count > FullSoftmaxLayer.maximumVocabulary {
             throw Failure(.usage, "the full softmax costs O(vocabulary) per example: \(corpus.vocabulary.count) words "
                 + "would take hours; use --loss ns or hs, or --max-vocab \(FullSoftmaxLayer.maximumVocabulary) or less")
         }
         self.options = options
         self.corpus = corpus
+        self.initial = initial
     }
 
     /// Runs the training, reporting progress (`words` done of the total, with the words per
@@ -59,6 +66,7 @@ public struct EmbeddingTrainer {
         let outputRows = tree.map { max(1, $0.innerNodeCount) } ?? vocabularySize
         let output = FloatMatrix(rows: outputRows, columns: dimension)
         output.zero()
+        let initialized = initial?.apply(input: input, output: output, vocabulary: corpus.vocabulary, loss: options.loss)
 
         let tables = LayerTables(options: options, corpus: corpus, tree: tree)
         let keep = PinnedBuffer(Subsampling(counts: corpus.counts, threshold: options.sample).keepProbabilities)
@@ -152,7 +160,7 @@ public struct EmbeddingTrainer {
         reporter.event("trained", metrics: [("words", Double(s.words)), ("seconds", trainingSeconds),
                                             ("words_per_second", Double(s.words) / max(trainingSeconds, 1e-9)), ("loss", meanLoss)])
         return TrainedEmbeddings(vocabulary: corpus.vocabulary, input: input, output: output, options: options,
-                                 wordsTrained: s.words, meanLoss: meanLoss)
+                                 wordsTrained: s.words, meanLoss: meanLoss, initialized: initialized)
     }
 }
 
