@@ -73,7 +73,7 @@ public struct EmbeddingTrainer {
         let remap = corpus.remap.map { PinnedBuffer($0) }
         let threads = options.threads
         let epochs = options.epochs
-        let progress = PinnedBuffer(repeating: WorkerProgress(), count: threads)
+        let progress = PinnedBuffer(repeating: WorkerProgress(learningRate: options.startLearningRate), count: threads)
         let total = corpus.spool.count
         let done = DispatchSemaphore(value: 0)
         let failures = FailureBox()
