@@ -1,7 +1,7 @@
 /*
  * Packed character properties for table-driven segmentation in Swift: the word-break class as ICU
  * 72's word rules (icu4c/source/data/brkitr/rules/word.txt) use it, plus White_Space, punctuation,
- * decimal digit and normalisation quick-check values, and canonical combining classes. See CICU.h for the bit layout.
+ * decimal digit, normalisation quick-check values and case folding, and canonical combining classes. See CICU.h for the bit layout.
  */
 #include "CICU.h"
 
@@ -50,6 +50,7 @@ uint16_t cicu_character_properties(int32_t c) {
     if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) properties |= CICU_FLAG_DIGIT;
     if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) properties |= CICU_FLAG_NFC_YES;
     if (u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES) properties |= CICU_FLAG_NFKC_YES;
+    if (u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED)) properties |= CICU_FLAG_FOLDS;
     return properties;
 }
 

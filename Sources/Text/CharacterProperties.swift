@@ -27,6 +27,8 @@ struct CharacterProperties: @unchecked Sendable {
     static let digit: UInt16 = 0x0040
     static let nfcYes: UInt16 = 0x0080
     static let nfkcYes: UInt16 = 0x0100
+    /// Changes_When_Casefolded: full case folding rewrites the code point.
+    static let folds: UInt16 = 0x0200
 
     /// The packed properties of U+0000 ... U+FFFF.
     let bmp: UnsafePointer<UInt16>

@@ -24,8 +24,8 @@ struct TokenWriter {
         let lower: Bool
         let findsWWW: Bool
         let offsets: Bool
-        /// No option rewrites or drops tokens: a token is a copy of its segment.
-        var plain: Bool { !splitDigits && !dropPunctuation && !lower }
+        /// No option cuts or drops tokens: a token is its segment, copied or case-folded.
+        var whole: Bool { !splitDigits && !dropPunctuation }
 
         init(_ options: TokenizerOptions) {
             splitDigits = options.splitDigits
@@ -43,8 +43,8 @@ struct TokenWriter {
     let dropPunctuation: Bool
     let lower: Bool
     let findsWWW: Bool
-    /// No option rewrites or drops tokens: a token is a copy of its segment.
-    let plain: Bool
+    /// No option cuts or drops tokens: a token is its segment, copied or case-folded.
+    let whole: Bool
     var mapper: OffsetMapper
     /// The tokenizer's folder, unretained: the tokenizer outlives every writer it makes.
     let folder: Unmanaged<ICUTransformer>
@@ -75,7 +75,7 @@ struct TokenWriter {
         dropPunctuation = settings.dropPunctuation
         lower = settings.lower
         findsWWW = settings.findsWWW
-        plain = settings.plain
+        whole = settings.whole
         self.mapper = mapper
         self.folder = folder
         self.links = links
@@ -92,24 +92,55 @@ struct TokenWriter {
     }
 
     /// Takes the next segment that is not entirely White_Space. The common case (no link near, no
-    /// option that rewrites tokens) is a copy inlined into the segmentation loop; the rest is
-    /// out of line.
+    /// option that cuts tokens, ASCII when folding) is a copy inlined into the segmentation loop;
+    /// the rest is out of line.
     @inline(__always)
     mutating func accept(_ start: Int, _ end: Int) {
-        if plain && linkEnd < 0 && nextLink == links.count && !overflowed && tokenCount < rangeCapacity
+        if whole && linkEnd < 0 && nextLink == links.count && !overflowed && tokenCount < rangeCapacity
             && !(findsWWW && text[start] | 0x20 == 0x77) {
-            if tokenCount > 0 {
-                bytes[byteCount] = 0x20
-                byteCount += 1
+            let separator = tokenCount > 0 ? 1 : 0
+            bytes[byteCount] = 0x20
+            let tokenStart = byteCount + separator
+            if lower {
+                guard copyLowercasingASCII(start, end, to: tokenStart) else { return acceptInGeneral(start, end) }
+            } else {
+                byteCount = tokenStart
+                copy(start, end)
             }
-            let tokenStart = byteCount
-            copy(start, end)
             ranges[tokenCount] = tokenStart..<byteCount
             if offsets != nil { writeOffsets(start, end) }
             tokenCount += 1
             return
         }
         acceptInGeneral(start, end)
+    }
+
+    /// Copies an ASCII token to `target`, upper-case letters made lower case (ASCII's full case
+    /// folding), eight bytes at a time; false, with nothing committed, if the token is not ASCII.
+    @inline(__always)
+    private mutating func copyLowercasingASCII(_ start: Int, _ end: Int, to target: Int) -> Bool {
+        let length = end - start
+        let source = text + start, output = bytes + target
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var j = 0
+        let readable = textCount - start
+        while j < length && j + 8 <= readable {
+            var x = UnsafeRawPointer(source + j).loadUnaligned(as: UInt64.self)
+            if length - j < 8 { x &= ~0 >> (64 - 8 * UInt64(length - j)) }  // only the token's bytes
+            if x & high != 0 { return false }
+            // High bit set where 'A' <= byte <= 'Z'; shifted right by 2 it is the 0x20 to add.
+            let upper = (x &+ ones &* 0x3F) & ~(x &+ ones &* 0x25) & high
+            UnsafeMutableRawPointer(output + j).storeBytes(of: x | upper >> 2, as: UInt64.self)
+            j += 8
+        }
+        while j < length {
+            let b = source[j]
+            if b >= 0x80 { return false }
+            output[j] = b | (b &- 0x41 < 26 ? 0x20 : 0)
+            j += 1
+        }
+        byteCount = target + length
+        return true
     }
 
     @inline(never)
@@ -249,13 +280,21 @@ struct TokenWriter {
         }
         let length = end - start
         let source = text + start, target = bytes + byteCount
-        var ascii = true
-        for j in 0..<length {
-            let b = source[j]
-            ascii = ascii && b < 0x80
-            target[j] = b &+ (b &- 0x41 < 26 ? 0x20 : 0)
+        // ASCII folds to lower case; other code points only if Changes_When_Casefolded says so.
+        var folds = false, i = 0
+        while i < length {
+            let b = source[i]
+            if b < 0x80 {
+                target[i] = b | (b &- 0x41 < 26 ? 0x20 : 0)
+                i += 1
+            } else {
+                let (c, l) = ValidUTF8.decode(source, i)
+                if flags(c) & CharacterProperties.folds != 0 { folds = true; break }
+                for k in 0..<l { target[i + k] = source[i + k] }
+                i += l
+            }
         }
-        if ascii {
+        if !folds {
             byteCount += length
             return true
         }

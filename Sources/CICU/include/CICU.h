@@ -141,6 +141,7 @@ const cicu_norm_span *cicu_transformer_spans(const cicu_transformer *transformer
 #define CICU_FLAG_DIGIT 0x0040        /* General_Category Nd (decimal digit) */
 #define CICU_FLAG_NFC_YES 0x0080      /* NFC_Quick_Check = Yes */
 #define CICU_FLAG_NFKC_YES 0x0100     /* NFKC_Quick_Check = Yes */
+#define CICU_FLAG_FOLDS 0x0200        /* Changes_When_Casefolded */
 
 /** The packed properties of one code point (0 ... 0x10FFFF). */
 uint16_t cicu_character_properties(int32_t code_point);
