@@ -92,18 +92,7 @@ final class TokenTable {
     @inline(__always)
     func find(_ key: UnsafeRawPointer?, _ length: Int) -> Int? {
         let hash = TokenTable.hash(key, length)
-        let prefix = TokenTable.prefix(key, length)
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & slotMask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry >> 32 == tag {
-                let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if matches(index, key, length, prefix) { return index }
-            }
-            slot = (slot + 1) & slotMask
-        }
+        return probe(key, length, TokenTable.prefix(key, length), tag: hash >> 32, hash: hash).index
     }
 
     /// Adds `amount` to the value of `key`, inserting it with value 0 first when new; returns the
@@ -114,20 +103,30 @@ final class TokenTable {
         let hash = TokenTable.hash(key, length)
         let prefix = TokenTable.prefix(key, length)
         let tag = hash >> 32
+        let (slot, found) = probe(key, length, prefix, tag: tag, hash: hash)
+        if let index = found {
+            entries[index].value &+= amount
+            return index
+        }
+        return insert(key, length, prefix, amount, tag: tag, slot: slot)
+    }
+
+    /// Linear probing from the home slot of `hash`: the entry holding `key`, or the empty slot
+    /// where it would go. Slots hold the hash's high 32 bits (`tag`) beside entry number + 1, so
+    /// most mismatches are settled without touching the entries.
+    @inline(__always)
+    private func probe(_ key: UnsafeRawPointer?, _ length: Int, _ prefix: UInt64, tag: UInt64,
+                       hash: UInt64) -> (slot: Int, index: Int?) {
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let entry = slots[slot]
-            if entry == 0 { break }
+            if entry == 0 { return (slot, nil) }
             if entry >> 32 == tag {
                 let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if matches(index, key, length, prefix) {
-                    entries[index].value &+= amount
-                    return index
-                }
+                if matches(index, key, length, prefix) { return (slot, index) }
             }
             slot = (slot + 1) & slotMask
         }
-        return insert(key, length, prefix, amount, tag: tag, slot: slot)
     }
 
     /// Whether entry `index` holds exactly these bytes. Keys of up to 8 bytes are settled by the
