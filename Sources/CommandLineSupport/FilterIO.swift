@@ -25,9 +25,18 @@ public final class FilterIO {
     /// Every line of every input, with UTF-8 checked for plain text (JSON is checked by its
     /// parser) unless `bodyValidatesUTF8` says the body checks it itself (a tokenizer must read
     /// every byte anyway; its invalid-UTF-8 error is located like any other).
+    ///
+    /// When a line stops the filter (bad data, a read error), the answers to the lines before it
+    /// are written out first, as jq does: the reader gets everything that was finished, then the
+    /// error, and never a half-written record.
     public func forEachLine(bodyValidatesUTF8: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
-        try input.forEachLine(readers: readers, validateUTF8: format != .jsonLines && !bodyValidatesUTF8,
-                              skipInvalid: skipInvalid, body)
+        do {
+            try input.forEachLine(readers: readers, validateUTF8: format != .jsonLines && !bodyValidatesUTF8,
+                                  skipInvalid: skipInvalid, body)
+        } catch let error where !(error is OutputClosed) {
+            try? output.flushCompleteLines()
+            throw error
+        }
     }
 
     /// Flushes the output and reports skipped lines on standard error.

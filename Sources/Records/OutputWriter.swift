@@ -110,6 +110,16 @@ public final class OutputWriter {
         }
     }
 
+    /// Writes out the complete lines pending and drops a trailing partial line: what a filter
+    /// does before it stops on an error, so every answer it finished reaches the reader and no
+    /// half-written record follows it.
+    public func flushCompleteLines() throws {
+        var end = count
+        while end > 0, base[end - 1] != 0x0A { end -= 1 }
+        count = end
+        try flush()
+    }
+
     /// Flushes and, for a descriptor other than standard output, closes it.
     public func close() throws {
         try flush()

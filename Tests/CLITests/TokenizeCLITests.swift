@@ -79,6 +79,16 @@ import _TestSupport
         }
     }
 
+    @Test func answersBeforeABadLineAreWrittenBeforeTheFilterStops() throws {
+        // Like jq: every record finished before the bad one reaches the reader, then exit 65,
+        // and nothing of the bad record itself.
+        let result = try Subprocess.nlpipe("tokenize", ["--jsonl"],
+                                           stdin: "{\"id\":1,\"text\":\"a b\"}\n{\"id\":2,\"text\":\"c\"}\n{\"id\":3,\"txt\":\"d\"}\n{\"text\":\"e\"}\n")
+        #expect(result.status == 65)
+        #expect(result.stdoutText == "{\"id\":1,\"text\":\"a b\",\"tokens\":[\"a\",\"b\"]}\n{\"id\":2,\"text\":\"c\",\"tokens\":[\"c\"]}\n")
+        #expect(result.stderrText == "tokenize: stdin:3: missing field 'text'\n")
+    }
+
     @Test func skipInvalidCountsAndGoesOn() throws {
         let result = try Subprocess.run(Subprocess.product("tokenize"), ["--format", "text", "--skip-invalid"],
                                         stdin: Data(Array("a b\n".utf8) + [0xC3, 0x28, 0x0A] + Array("c\n".utf8)))
