@@ -108,10 +108,10 @@ public final class ArchiveReader: @unchecked Sendable {
     public func require(kind expected: String, supportedVersion: Int) throws -> Int {
         guard let actual = kind else {
             throw ArchiveError(.badData, path: path,
-                               "not an nlpipe model: its metadata has no 'kind' (expected a '\(expected)' file)")
+                               "not an nlpipe model: its metadata has no 'kind' (expected kind '\(expected)')")
         }
         guard actual == expected else {
-            throw ArchiveError(.badData, path: path, "is a '\(actual)' file, but a '\(expected)' file is needed")
+            throw ArchiveError(.badData, path: path, "is a model of kind '\(actual)', but one of kind '\(expected)' is needed")
         }
         guard let version = formatVersion else {
             let found = metadata["format_version"].map { "'\($0)'" } ?? "none"

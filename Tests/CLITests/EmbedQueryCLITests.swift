@@ -87,7 +87,7 @@ import _TestSupport
         _ = try Subprocess.nlpipe("vocab", ["build", "--quiet", "--text", "-o", vocabPath], stdin: "a b c\n")
         let wrongKind = try Subprocess.nlpipe("embed-query", ["-m", vocabPath], stdin: "{\"word\":\"a\"}\n")
         #expect(wrongKind.status == 65)
-        #expect(wrongKind.stderrText.contains("is a 'vocabulary' file"), "\(wrongKind.stderrText)")
+        #expect(wrongKind.stderrText.contains("is a model of kind 'vocabulary', but one of kind 'embeddings' is needed"), "\(wrongKind.stderrText)")
         let garbled = try dir.write("g.txt", "2 3\nman 1 0 0\nking 1 x 0\n")
         let bad = try Subprocess.nlpipe("embed-query", ["-m", garbled], stdin: "")
         #expect(bad.status == 65)

@@ -103,7 +103,7 @@ struct FormatTests {
             Issue.record("no error")
         } catch let error as ClassifiedError {
             #expect(error.kind == .badData)
-            #expect(error.description.contains("is a 'vocabulary' file, but a 'embeddings' file is needed"), "\(error)")
+            #expect(error.description.contains("is a model of kind 'vocabulary', but one of kind 'embeddings' is needed"), "\(error)")
         }
     }
 }

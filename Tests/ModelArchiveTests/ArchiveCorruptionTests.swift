@@ -148,7 +148,7 @@ struct ArchiveCorruptionTests {
                                      "'vocabulary' format version 2 is newer than this program supports (1); it was written by a newer nlpipe")) {
             try vocabulary.require(kind: "vocabulary", supportedVersion: 1)
         }
-        #expect(throws: ArchiveError(.badData, path: "m.nlpipe", "is a 'vocabulary' file, but a 'embeddings' file is needed")) {
+        #expect(throws: ArchiveError(.badData, path: "m.nlpipe", "is a model of kind 'vocabulary', but one of kind 'embeddings' is needed")) {
             try vocabulary.require(kind: "embeddings", supportedVersion: 1)
         }
         #expect(throws: ArchiveError.self) { try reader([:]).require(kind: "vocabulary", supportedVersion: 1) }

@@ -46,11 +46,11 @@ struct VocabularyArchiveTests {
         let countsBytes = try counter.archiveWriter().serialized()
         let countsReader = try ArchiveReader(bytes: countsBytes, name: "c.nlpipe")
         #expect(try TokenCounter(archive: countsReader) == counter)
-        #expect(throws: ArchiveError(.badData, path: "c.nlpipe", "is a 'counts' file, but a 'vocabulary' file is needed")) {
+        #expect(throws: ArchiveError(.badData, path: "c.nlpipe", "is a model of kind 'counts', but one of kind 'vocabulary' is needed")) {
             try Vocabulary(archive: countsReader)
         }
         let vocabularyReader = try ArchiveReader(bytes: try Vocabulary(counts: counter).archiveWriter().serialized(), name: "v.nlpipe")
-        #expect(throws: ArchiveError(.badData, path: "v.nlpipe", "is a 'vocabulary' file, but a 'counts' file is needed")) {
+        #expect(throws: ArchiveError(.badData, path: "v.nlpipe", "is a model of kind 'vocabulary', but one of kind 'counts' is needed")) {
             try TokenCounter(archive: vocabularyReader)
         }
     }
