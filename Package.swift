@@ -24,7 +24,7 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        .target(name: "Text", dependencies: ["CICU", "Diagnostics"]),
+        .target(name: "Text", dependencies: ["CICU", "JSONCore", "Diagnostics"]),
         .target(name: "JSONCore", dependencies: ["Diagnostics"]),
         .target(name: "Records", dependencies: ["JSONCore", "Diagnostics"]),
         .target(name: "ModelArchive", dependencies: ["JSONCore", "Diagnostics"]),

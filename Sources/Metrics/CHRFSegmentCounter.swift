@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Computes chrF's per-segment statistics (sacreBLEU `CHRF._extract_reference_info` and
 /// `_compute_segment_statistics`) with integer n-gram ids. One per worker; not thread-safe.
 ///
@@ -71,14 +73,14 @@ final class CHRFSegmentCounter {
                 let keepWhitespace = configuration.whitespace
                 var i = 0
                 while i < text.count {
-                    let (scalar, length) = PythonText.decode(base, i)
+                    let (scalar, length) = ValidUTF8.decode(base, i)
                     if keepWhitespace || !PythonText.isWhitespace(scalar) { scalars.append(scalar) }
                     i += length
                 }
                 if configuration.wordOrder > 0 {
                     // _remove_punctuation: split off one trailing, else one leading, punctuation mark.
                     PythonText.forEachToken(base, text.count) { start, end in
-                        if end - start == PythonText.sequenceLength(base[start]) {
+                        if end - start == ValidUTF8.sequenceLength(base[start]) {
                             words.append(tables.token(base + start, end - start, readable: readable, insert: insert))
                         } else if CHRFSegmentCounter.isPunctuation(base[end - 1]) {
                             words.append(tables.token(base + start, end - 1 - start, readable: readable, insert: insert))

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// sacreBLEU's `zh` tokeniser (`tokenizer_zh.py`, after Shujian Huang's script): strip the line,
 /// surround every "Chinese character" with spaces, then apply the 13a post-tokeniser without
 /// 13a's padding and entity handling.
@@ -55,7 +57,7 @@ enum ChineseTokenization {
         let out = b.base
         var i = start, o = 0
         while i < end {
-            let (scalar, length) = PythonText.decode(p, i)
+            let (scalar, length) = ValidUTF8.decode(p, i)
             if length > 1 && isChineseCharacter(scalar) {
                 out[o] = 0x20
                 for k in 0..<length { out[o + 1 + k] = p[i + k] }

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// sacreBLEU's `intl` tokeniser (`tokenizer_intl.py`, after mteval-v14.pl
 /// `--international-tokenization`): three `regex.sub` passes on Unicode general categories,
 ///
@@ -48,7 +50,7 @@ enum InternationalTokenization {
         let out = a.base
         var i = 0, o = 0
         while i < n {
-            let (scalar, length) = PythonText.decode(source, i)
+            let (scalar, length) = ValidUTF8.decode(source, i)
             if classOf(scalar) == symbol {
                 out[o] = 0x20
                 for k in 0..<length { out[o + 1 + k] = source[i + k] }
@@ -74,7 +76,7 @@ enum InternationalTokenization {
         let out = target.base
         var i = 0, o = 0
         guard n > 0 else { target.count = 0; return }
-        var (current, currentLength) = PythonText.decode(p, 0)
+        var (current, currentLength) = ValidUTF8.decode(p, 0)
         var currentClass = classOf(current)
         while i < n {
             let nextStart = i + currentLength
@@ -83,7 +85,7 @@ enum InternationalTokenization {
                 o += currentLength
                 break
             }
-            let (next, nextLength) = PythonText.decode(p, nextStart)
+            let (next, nextLength) = ValidUTF8.decode(p, nextStart)
             let nextClass = classOf(next)
             let form = shape(currentClass, nextClass)
             if form < 0 {
@@ -102,7 +104,7 @@ enum InternationalTokenization {
             if form == 0 { out[o] = 0x20; o += 1 }
             i = nextStart + nextLength
             if i < n {
-                (current, currentLength) = PythonText.decode(p, i)
+                (current, currentLength) = ValidUTF8.decode(p, i)
                 currentClass = classOf(current)
             }
         }

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Python's `str.lower()` on UTF-8 bytes, as CPython 3.11 (Unicode 14.0) computes it, which is
 /// what sacreBLEU's `-lc` applies before tokenising.
 ///
@@ -85,7 +87,7 @@ enum PythonLowercase {
         scalars.removeAll(keepingCapacity: true)
         var i = 0
         while i < count {
-            let (scalar, length) = PythonText.decode(p, i)
+            let (scalar, length) = ValidUTF8.decode(p, i)
             scalars.append(scalar)
             i += length
         }
@@ -97,9 +99,9 @@ enum PythonLowercase {
             for k in 0..<all.count {
                 let scalar = all[k]
                 if scalar == 0x3A3 {
-                    o += PythonText.encode(isFinalSigma(all, at: k) ? 0x3C2 : 0x3C3, base, o)
+                    o += ValidUTF8.encode(isFinalSigma(all, at: k) ? 0x3C2 : 0x3C3, base, o)
                 } else {
-                    mapping(of: scalar) { o += PythonText.encode($0, base, o) }
+                    mapping(of: scalar) { o += ValidUTF8.encode($0, base, o) }
                 }
             }
         }

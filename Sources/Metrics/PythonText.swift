@@ -1,3 +1,5 @@
+import JSONCore
+
 /// The pieces of Python's `str` semantics that sacreBLEU's preprocessing relies on, on UTF-8 bytes.
 ///
 /// sacreBLEU works on Python strings: `str.split()` and `str.rstrip()`/`strip()` with no
@@ -48,53 +50,6 @@ enum PythonText {
         default:
             return 0
         }
-    }
-
-    /// The byte length of the UTF-8 sequence introduced by lead byte `b`.
-    @inline(__always)
-    static func sequenceLength(_ b: UInt8) -> Int {
-        if b < 0x80 { return 1 }
-        if b < 0xE0 { return 2 }
-        if b < 0xF0 { return 3 }
-        return 4
-    }
-
-    /// Decodes the scalar starting at `p[i]` (valid UTF-8 assumed): its value and byte length.
-    @inline(__always)
-    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int) {
-        let b0 = UInt32(p[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 {
-            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
-        }
-        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                    | UInt32(p[i + 3] & 0x3F), 4)
-    }
-
-    /// Writes the UTF-8 encoding of `scalar` at `out[o]` and returns the number of bytes written.
-    @inline(__always)
-    static func encode(_ scalar: UInt32, _ out: UnsafeMutablePointer<UInt8>, _ o: Int) -> Int {
-        if scalar < 0x80 {
-            out[o] = UInt8(scalar)
-            return 1
-        }
-        if scalar < 0x800 {
-            out[o] = UInt8(0xC0 | scalar >> 6)
-            out[o + 1] = UInt8(0x80 | scalar & 0x3F)
-            return 2
-        }
-        if scalar < 0x10000 {
-            out[o] = UInt8(0xE0 | scalar >> 12)
-            out[o + 1] = UInt8(0x80 | (scalar >> 6) & 0x3F)
-            out[o + 2] = UInt8(0x80 | scalar & 0x3F)
-            return 3
-        }
-        out[o] = UInt8(0xF0 | scalar >> 18)
-        out[o + 1] = UInt8(0x80 | (scalar >> 12) & 0x3F)
-        out[o + 2] = UInt8(0x80 | (scalar >> 6) & 0x3F)
-        out[o + 3] = UInt8(0x80 | scalar & 0x3F)
-        return 4
     }
 
     /// The end of `p[start..<end]` after Python's `rstrip()`. O(trailing whitespace).
@@ -156,7 +111,7 @@ enum PythonText {
                     i &+= 1
                 } else {
                     if whitespaceLength(p, i, count) > 0 { break }
-                    i &+= sequenceLength(b)
+                    i &+= ValidUTF8.sequenceLength(b)
                 }
             }
             body(start, i)

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// sacreBLEU's `13a` tokeniser and its shared regular-expression post-tokeniser
 /// (`tokenizer_13a.py`, `tokenizer_re.py`), as rewriting passes over UTF-8 bytes.
 ///
@@ -213,7 +215,7 @@ enum RegexpPasses {
         let o = out.base
         var i = 0, w = 0
         while i < count {
-            let length = PythonText.sequenceLength(p[i])
+            let length = ValidUTF8.sequenceLength(p[i])
             if w > 0 { o[w] = 0x20; w += 1 }
             for k in 0..<length { o[w + k] = p[i + k] }
             w += length

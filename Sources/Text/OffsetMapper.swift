@@ -1,3 +1,5 @@
+import JSONCore
+
 internal import CICU
 
 /// Maps byte offsets in the segmented text (the line itself, or its normalisation) to code-point

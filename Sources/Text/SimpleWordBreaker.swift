@@ -1,3 +1,5 @@
+import JSONCore
+
 /// ICU 72's word-break rules (UAX #29 as tailored by ICU's `word.txt`) for text whose code points
 /// all have a word-break class the Swift rules cover: everything but ZWJ, Regional_Indicator,
 /// Katakana and the dictionary scripts (Thai, Lao, Khmer, Burmese, Han, Hiragana, Hangul

@@ -1,3 +1,5 @@
+import JSONCore
+
 internal import CICU
 
 /// Turns a line's segments, as a segmentation loop finds them, into tokens written straight into a

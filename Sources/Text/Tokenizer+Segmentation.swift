@@ -1,3 +1,5 @@
+import JSONCore
+
 internal import CICU
 
 /// Where a line's segments come from (step 2 of `Tokenizer.tokenize`).
