@@ -1,34 +1,37 @@
 /// A growable byte buffer with unchecked writes, reused from line to line by one worker so that
 /// the preprocessing passes allocate nothing per line. Not thread-safe: one per worker.
+///
+/// It is a `RawBuffer<UInt8>` that frees itself: the preprocessing passes hand it around by
+/// reference, where the counters keep their `RawBuffer`s inline and free them by hand.
 final class ByteBuffer {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var capacity: Int
-    /// The number of meaningful bytes, set by whoever last wrote the buffer.
-    var count = 0
+    private var storage: RawBuffer<UInt8>
 
     init(capacity: Int = 1024) {
-        self.capacity = max(capacity, 16)
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+        storage = RawBuffer(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { storage.free() }
+
+    var base: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { storage.base }
+    }
+
+    var capacity: Int {
+        @inline(__always) get { storage.capacity }
+    }
+
+    /// The number of meaningful bytes, set by whoever last wrote the buffer.
+    var count: Int {
+        @inline(__always) get { storage.count }
+        @inline(__always) set { storage.count = newValue }
+    }
 
     /// Makes room for at least `needed` bytes, keeping the first `count` bytes. Amortised O(1).
     @inline(__always)
     func reserve(_ needed: Int) {
-        if needed > capacity { grow(to: needed) }
-    }
-
-    private func grow(to needed: Int) {
-        var newCapacity = capacity
-        while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        storage.reserve(needed)
     }
 
     /// The meaningful bytes, valid until the buffer is next written or grown.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
 }
