@@ -35,28 +35,8 @@ public enum JSONString {
     public static func decode(_ body: UnsafeRawBufferPointer) throws -> String {
         guard let base = body.baseAddress, body.count > 0 else { return "" }
         let count = body.count
-        var i = 0
-        var nonASCII = false
-        while i < count {
-            while i + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if SWAR.hasEscapedByte(word) { break }
-                if word & SWAR.highs != 0 { nonASCII = true }
-                i += 8
-            }
-            if i >= count { break }
-            let byte = base.load(fromByteOffset: i, as: UInt8.self)
-            if byte == 0x5C {
-                return try decodeEscaped(body)
-            } else if byte < 0x20 {
-                throw JSONError(offset: i, reason: "unescaped control character \(describeByte(byte)) in a string")
-            } else if byte == 0x22 {
-                throw JSONError(offset: i, reason: "unescaped quote in a string")
-            } else if byte >= 0x80 {
-                nonASCII = true
-            }
-            i += 1
-        }
+        let (stop, nonASCII) = try scanUnescaped(base, count, from: 0)
+        if stop < count { return try decodeEscaped(body, firstEscape: stop) }
         let units = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
         if !nonASCII {
             return String(decoding: units, as: UTF8.self)
@@ -75,6 +55,25 @@ public enum JSONString {
         let count = body.count
         var i = 0
         var nonASCII = false
+        while true {
+            let (stop, sawNonASCII) = try scanUnescaped(base, count, from: i)
+            nonASCII = nonASCII || sawNonASCII
+            if stop == count { break }
+            i = stop + (try unescape(base, count, at: stop)).length
+        }
+        if nonASCII, let bad = UTF8Validation.firstInvalidOffset(in: body) {
+            throw JSONError(offset: bad, reason: "invalid UTF-8 in a string")
+        }
+    }
+
+    /// The scan `decode` and `validate` share: from `start` to the first backslash (or the end),
+    /// rejecting unescaped quotes and control characters. Returns where it stopped and whether it
+    /// passed a non-ASCII byte. Runs without special bytes are skipped eight bytes at a time.
+    @inline(__always)
+    private static func scanUnescaped(_ base: UnsafeRawPointer, _ count: Int,
+                                      from start: Int) throws -> (stop: Int, nonASCII: Bool) {
+        var i = start
+        var nonASCII = false
         while i < count {
             while i + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
@@ -85,28 +84,7 @@ public enum JSONString {
             if i >= count { break }
             let byte = base.load(fromByteOffset: i, as: UInt8.self)
             if byte == 0x5C {
-                guard i + 1 < count else { throw JSONError(offset: i, reason: "unfinished escape in a string") }
-                switch base.load(fromByteOffset: i + 1, as: UInt8.self) {
-                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
-                    i += 2
-                case 0x75:
-                    let scalar = try hex4(base, count, at: i)
-                    if scalar >= 0xD800 && scalar <= 0xDBFF {
-                        guard i + 7 < count, base.load(fromByteOffset: i + 6, as: UInt8.self) == 0x5C,
-                              base.load(fromByteOffset: i + 7, as: UInt8.self) == 0x75,
-                              case let low = try hex4(base, count, at: i + 6), low >= 0xDC00 && low <= 0xDFFF else {
-                            throw JSONError(offset: i, reason: "unpaired surrogate in a string")
-                        }
-                        i += 12
-                    } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
-                        throw JSONError(offset: i, reason: "unpaired surrogate in a string")
-                    } else {
-                        i += 6
-                    }
-                case let escaped:
-                    throw JSONError(offset: i, reason: "invalid escape: a backslash followed by \(describeByte(escaped))")
-                }
-                continue
+                return (i, nonASCII)
             } else if byte < 0x20 {
                 throw JSONError(offset: i, reason: "unescaped control character \(describeByte(byte)) in a string")
             } else if byte == 0x22 {
@@ -116,75 +94,70 @@ public enum JSONString {
             }
             i += 1
         }
-        if nonASCII, let bad = UTF8Validation.firstInvalidOffset(in: body) {
-            throw JSONError(offset: bad, reason: "invalid UTF-8 in a string")
+        return (count, nonASCII)
+    }
+
+    /// The scalar the escape starting at backslash `i` stands for, and the escape's length in
+    /// bytes: 2 for `\n` and its kind, 6 for `\uXXXX`, 12 for a surrogate pair, which RFC 8259 §7
+    /// writes as an escaped high surrogate followed by an escaped low one.
+    private static func unescape(_ base: UnsafeRawPointer, _ count: Int, at i: Int) throws -> (scalar: UInt32, length: Int) {
+        guard i + 1 < count else { throw JSONError(offset: i, reason: "unfinished escape in a string") }
+        let escaped = base.load(fromByteOffset: i + 1, as: UInt8.self)
+        switch escaped {
+        case 0x22: return (0x22, 2)         // \"
+        case 0x5C: return (0x5C, 2)         // \\
+        case 0x2F: return (0x2F, 2)         // \/
+        case 0x62: return (0x08, 2)         // \b
+        case 0x66: return (0x0C, 2)         // \f
+        case 0x6E: return (0x0A, 2)         // \n
+        case 0x72: return (0x0D, 2)         // \r
+        case 0x74: return (0x09, 2)         // \t
+        case 0x75:
+            let scalar = try hex4(base, count, at: i)
+            if scalar >= 0xD800 && scalar <= 0xDBFF {
+                guard i + 7 < count, base.load(fromByteOffset: i + 6, as: UInt8.self) == 0x5C,
+                      base.load(fromByteOffset: i + 7, as: UInt8.self) == 0x75 else {
+                    throw JSONError(offset: i, reason: "unpaired surrogate in a string")
+                }
+                let low = try hex4(base, count, at: i + 6)
+                guard low >= 0xDC00 && low <= 0xDFFF else {
+                    throw JSONError(offset: i, reason: "unpaired surrogate in a string")
+                }
+                return (0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00), 12)
+            }
+            if scalar >= 0xDC00 && scalar <= 0xDFFF {
+                throw JSONError(offset: i, reason: "unpaired surrogate in a string")
+            }
+            return (scalar, 6)
+        default:
+            throw JSONError(offset: i, reason: "invalid escape: a backslash followed by \(describeByte(escaped))")
         }
     }
 
-    /// The slow path of `decode` for bodies with at least one backslash.
-    private static func decodeEscaped(_ body: UnsafeRawBufferPointer) throws -> String {
-        if let bad = UTF8Validation.firstInvalidOffset(in: body) {
-            throw JSONError(offset: bad, reason: "invalid UTF-8 in a string")
-        }
+    /// The slow path of `decode` for bodies with at least one backslash (the first at
+    /// `firstEscape`): runs between escapes are copied whole, escapes become their UTF-8.
+    private static func decodeEscaped(_ body: UnsafeRawBufferPointer, firstEscape: Int) throws -> String {
         let base = body.baseAddress!
         let count = body.count
         // Every escape is at least as long as the UTF-8 it stands for, so `count` bytes suffice.
+        // Errors come in `validate`'s order: the escapes and raw bytes first, then the UTF-8.
         return try String(unsafeUninitializedCapacity: count) { out in
-            var i = 0, o = 0
-            while i < count {
-                let byte = base.load(fromByteOffset: i, as: UInt8.self)
-                if byte == 0x22 { throw JSONError(offset: i, reason: "unescaped quote in a string") }
-                if byte < 0x20 {
-                    throw JSONError(offset: i, reason: "unescaped control character \(describeByte(byte)) in a string")
-                }
-                if byte != 0x5C {
-                    out[o] = byte
-                    o += 1
-                    i += 1
-                    continue
-                }
-                guard i + 1 < count else { throw JSONError(offset: i, reason: "unfinished escape in a string") }
-                let escaped = base.load(fromByteOffset: i + 1, as: UInt8.self)
-                var simple: UInt8 = 0
-                switch escaped {
-                case 0x22: simple = 0x22            // \"
-                case 0x5C: simple = 0x5C            // \\
-                case 0x2F: simple = 0x2F            // \/
-                case 0x62: simple = 0x08            // \b
-                case 0x66: simple = 0x0C            // \f
-                case 0x6E: simple = 0x0A            // \n
-                case 0x72: simple = 0x0D            // \r
-                case 0x74: simple = 0x09            // \t
-                case 0x75: break                    // \uXXXX below
-                default:
-                    throw JSONError(offset: i, reason: "invalid escape: a backslash followed by \(describeByte(escaped))")
-                }
-                if escaped != 0x75 {
-                    out[o] = simple
-                    o += 1
-                    i += 2
-                    continue
-                }
-                var scalar = try hex4(base, count, at: i)
-                i += 6
-                if scalar >= 0xD800 && scalar <= 0xDBFF {
-                    // A high surrogate must be followed by an escaped low surrogate (RFC 8259 §7).
-                    guard i + 1 < count, base.load(fromByteOffset: i, as: UInt8.self) == 0x5C,
-                          base.load(fromByteOffset: i + 1, as: UInt8.self) == 0x75 else {
-                        throw JSONError(offset: i - 6, reason: "unpaired surrogate in a string")
+            let target = out.baseAddress!
+            var i = 0, o = 0, stop = firstEscape
+            while true {
+                (target + o).initialize(from: (base + i).assumingMemoryBound(to: UInt8.self), count: stop - i)
+                o += stop - i
+                if stop == count {
+                    if let bad = UTF8Validation.firstInvalidOffset(in: body) {
+                        throw JSONError(offset: bad, reason: "invalid UTF-8 in a string")
                     }
-                    let low = try hex4(base, count, at: i)
-                    guard low >= 0xDC00 && low <= 0xDFFF else {
-                        throw JSONError(offset: i - 6, reason: "unpaired surrogate in a string")
-                    }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    i += 6
-                } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
-                    throw JSONError(offset: i - 6, reason: "unpaired surrogate in a string")
+                    return o
                 }
-                o = writeUTF8(scalar, to: out, at: o)
+                let (scalar, length) = try unescape(base, count, at: stop)
+                o += ValidUTF8.encode(scalar, target, o)
+                i = stop + length
+                stop = try scanUnescaped(base, count, from: i).stop
             }
-            return o
         }
     }
 
@@ -206,29 +179,5 @@ public enum JSONString {
             value = value << 4 | UInt32(digit)
         }
         return value
-    }
-
-    /// Writes the UTF-8 encoding of a Unicode scalar value and returns the next output index.
-    private static func writeUTF8(_ v: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at o: Int) -> Int {
-        switch v {
-        case 0..<0x80:
-            out[o] = UInt8(v)
-            return o + 1
-        case 0x80..<0x800:
-            out[o] = UInt8(0xC0 | v >> 6)
-            out[o + 1] = UInt8(0x80 | v & 0x3F)
-            return o + 2
-        case 0x800..<0x10000:
-            out[o] = UInt8(0xE0 | v >> 12)
-            out[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-            out[o + 2] = UInt8(0x80 | v & 0x3F)
-            return o + 3
-        default:
-            out[o] = UInt8(0xF0 | v >> 18)
-            out[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-            out[o + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-            out[o + 3] = UInt8(0x80 | v & 0x3F)
-            return o + 4
-        }
     }
 }
