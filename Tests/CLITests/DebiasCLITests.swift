@@ -110,35 +110,35 @@ import _TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: vectors)) == original, "the input file is unchanged")
         let report = try json(result.stdoutText)
         let direction = report["direction"] as! [String: Any]
-        #expect(direction["skipped_pairs"] as! [[String]] == [["f4", "nosuchword"]], "the unknown pair is skipped and reported")
-        #expect((direction["pairs"] as! [[String]]).count == 5)
-        #expect(report["equalized"] as! [[String]] == [["sis", "bro"], ["Sis", "Bro"], ["SIS", "BRO"], ["she2", "he2"]])
-        #expect(report["skipped_equalize"] as! [[String]] == [["gone", "missing"]])
+        #expect((direction["skipped_pairs"] as! [[String]]) == [["f4", "nosuchword"]], "the unknown pair is skipped and reported")
+        #expect(((direction["pairs"] as! [[String]])).count == 5)
+        #expect((report["equalized"] as! [[String]]) == [["sis", "bro"], ["Sis", "Bro"], ["SIS", "BRO"], ["she2", "he2"]])
+        #expect((report["skipped_equalize"] as! [[String]]) == [["gone", "missing"]])
         let before = report["before"] as! [String: Any], after = report["after"] as! [String: Any]
         let biasBefore = before["direct_bias"] as! [String: Any], biasAfter = after["direct_bias"] as! [String: Any]
-        #expect(biasBefore["words"] as! Int == 24 && biasBefore["unknown"] as! [String] == ["absent"])
-        #expect(biasBefore["exempt"] as! [String] == ["he2"])
+        #expect((biasBefore["words"] as! Int) == 24 && (biasBefore["unknown"] as! [String]) == ["absent"])
+        #expect((biasBefore["exempt"] as! [String]) == ["he2"])
 
         let python = try Subprocess.python(Self.reference, arguments: [vectors, out, lists["pairs"]!, lists["gender"]!,
                                                                         lists["equalize"]!, lists["neutral"]!, lists["weat"]!])
         #expect(python.status == 0, "\(python.stderrText)")
         let numpy = try json(python.stdoutText)
-        #expect(numpy["max_diff"] as! Double < 2e-6, "the debiased vectors match numpy's")
-        #expect(numpy["g_cos"] as! Double > 1 - 1e-6, "the metadata records g")
-        #expect(numpy["meta_normalized"] as! Bool)
-        #expect(numpy["meta_gender"] as! [String] == ["f4", "m4", "she2", "he2"])
-        let ratios = numpy["ratios"] as! [Double], ours = direction["explained_variance"] as! [Double]
+        #expect((numpy["max_diff"] as! Double) < 2e-6, "the debiased vectors match numpy's")
+        #expect((numpy["g_cos"] as! Double) > 1 - 1e-6, "the metadata records g")
+        #expect((numpy["meta_normalized"] as! Bool))
+        #expect((numpy["meta_gender"] as! [String]) == ["f4", "m4", "she2", "he2"])
+        let ratios = (numpy["ratios"] as! [Double]), ours = direction["explained_variance"] as! [Double]
         for k in 0..<3 { #expect(abs(ours[k] - ratios[k]) < 1e-6) }
-        #expect(abs(biasBefore["value"] as! Double - (numpy["bias_before"] as! Double)) < 1e-6)
-        #expect(biasBefore["value"] as! Double > 0.1, "the planted bias is there to find")
-        #expect(abs(biasAfter["value"] as! Double - (numpy["bias_after"] as! Double)) < 1e-6)
-        #expect(biasAfter["value"] as! Double < 1e-6)
+        #expect(abs((biasBefore["value"] as! Double) - (numpy["bias_before"] as! Double)) < 1e-6)
+        #expect((biasBefore["value"] as! Double) > 0.1, "the planted bias is there to find")
+        #expect(abs((biasAfter["value"] as! Double) - (numpy["bias_after"] as! Double)) < 1e-6)
+        #expect((biasAfter["value"] as! Double) < 1e-6)
         let weatBefore = (before["weat"] as! [[String: Any]])[0], weatAfter = (after["weat"] as! [[String: Any]])[0]
-        let numpyWEAT = numpy["weat_before"] as! [Double], numpyWEATAfter = numpy["weat_after"] as! [Double]
-        #expect(abs(weatBefore["effect_size"] as! Double - numpyWEAT[0]) < 1e-5)
-        #expect(abs(weatBefore["statistic"] as! Double - numpyWEAT[1]) < 1e-5)
-        #expect(abs(weatAfter["effect_size"] as! Double - numpyWEATAfter[0]) < 1e-5)
-        #expect(weatBefore["exact"] as! Bool && weatBefore["partitions"] as! Int == 70)
+        let numpyWEAT = (numpy["weat_before"] as! [Double]), numpyWEATAfter = numpy["weat_after"] as! [Double]
+        #expect(abs((weatBefore["effect_size"] as! Double) - numpyWEAT[0]) < 1e-5)
+        #expect(abs((weatBefore["statistic"] as! Double) - numpyWEAT[1]) < 1e-5)
+        #expect(abs((weatAfter["effect_size"] as! Double) - numpyWEATAfter[0]) < 1e-5)
+        #expect((weatBefore["exact"] as! Bool) && (weatBefore["partitions"] as! Int) == 70)
 
         // The output is an ordinary embeddings file: embed-query exports it.
         let export = try Subprocess.nlpipe("embed-query", ["-m", out, "--export", "word2vec"])
@@ -156,7 +156,7 @@ import _TestSupport
         let report = try json(try String(contentsOfFile: dir.path("r.json"), encoding: .utf8))
         #expect(report["before"] == nil && report["after"] == nil)
         let measured = (report["measure"] as! [String: Any])["direct_bias"] as! [String: Any]
-        #expect(measured["value"] as! Double > 0.1)
+        #expect((measured["value"] as! Double) > 0.1)
         #expect(try dir.contents() == ["equalize.json", "gender.json", "neutral.json", "pairs.json", "r.json", "vectors.txt", "weat.json"])
     }
 
@@ -220,12 +220,12 @@ import _TestSupport
         let report = try json(result.stdoutText)
         let before = report["before"] as! [String: Any], after = report["after"] as! [String: Any]
         let biasBefore = before["direct_bias"] as! [String: Any], biasAfter = after["direct_bias"] as! [String: Any]
-        #expect(biasBefore["words"] as! Int >= 60, "most built-in professions are in the vocabulary")
-        #expect(biasBefore["value"] as! Double > 0.05, "there was bias to remove")
-        #expect(biasAfter["value"] as! Double <= 0.01)
+        #expect((biasBefore["words"] as! Int) >= 60, "most built-in professions are in the vocabulary")
+        #expect((biasBefore["value"] as! Double) > 0.05, "there was bias to remove")
+        #expect((biasAfter["value"] as! Double) <= 0.01)
         func nonGender(_ measurement: [String: Any]) -> (correct: Int, evaluated: Int) {
             let sections = (measurement["analogies"] as! [String: Any])["sections"] as! [[String: Any]]
-            return sections.filter { $0["section"] as! String != "family" }
+            return sections.filter { ($0["section"] as! String) != "family" }
                 .reduce((0, 0)) { ($0.0 + ($1["correct"] as! Int), $0.1 + ($1["evaluated"] as! Int)) }
         }
         let (c0, n0) = nonGender(before), (c1, n1) = nonGender(after)
