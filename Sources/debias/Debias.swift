@@ -24,7 +24,8 @@ struct Debias: ParsableCommand {
           debias -m vectors.nlpipe --measure --weat career-family.json --permutations 100000 --seed 7
           debias -m GoogleNews-vectors.bin --pairs definitional_pairs.json --gender-specific gender_specific_full.json --equalize equalize_pairs.json -o debiased.nlpipe --report report.json
           debias -m vectors.nlpipe -o debiased.nlpipe --eval-analogies questions-words.txt --eval-pairs wordsim353.tsv | jq '{before: .before.direct_bias.value, after: .after.direct_bias.value}'
-          debias -m vectors.nlpipe --direction-words woman,man --direction mean --measure
+          debias -m vectors.nlpipe --direction mean --measure --neutral-words my-professions.json
+          debias -m vectors.nlpipe --direction-words woman,man --measure
 
         Exit status: 0 success, 64 usage error, 65 bad input data (a damaged or non-embeddings model file, a malformed JSON word list, no definitional pair in the vocabulary), 66 missing input file, 74 I/O error, 1 anything else.
         """,
