@@ -36,12 +36,14 @@ public struct DebiasingRun: Sendable {
     private let vocabularySize: Int, dimension: Int
 
     /// Runs the steps on `vectors`; see `BiasDirection`, `HardDebiasing` and `BiasMeasurement`.
-    /// Throws `.badData` when no definitional pair is in the vocabulary or a WEAT set is empty.
+    /// The rows of `vectors` are scaled to unit length in place (the method works on unit
+    /// vectors, and no second V×D copy is kept). Throws `.badData` when no definitional pair is
+    /// in the vocabulary or a WEAT set is empty.
     public init(_ vectors: WordVectors, settings: Settings) throws {
         self.settings = settings
         vocabularySize = vectors.count
         dimension = vectors.dimension
-        let before = try NormalizedVectors(vectors, restrictVocab: settings.restrictVocab)
+        let before = try NormalizedVectors(vectors, restrictVocab: settings.restrictVocab, normalizingInPlace: true)
         let index = before.index(of:)
         if let pair = settings.directionWords {
             direction = try BiasDirection(words: pair, unit: before.unit, index: index)
@@ -59,7 +61,8 @@ public struct DebiasingRun: Sendable {
             after = nil
         } else {
             let result = try HardDebiasing(before, direction: direction, exempt: exempt, equalize: equalize)
-            let normalizedAfter = try NormalizedVectors(result.vectors, restrictVocab: settings.restrictVocab)
+            let normalizedAfter = try NormalizedVectors(result.vectors, restrictVocab: settings.restrictVocab,
+                                                        normalizingInPlace: true)
             after = try BiasMeasurement(normalizedAfter, direction: direction, exempt: exempt, request: settings.request)
             debiased = result
         }
