@@ -59,7 +59,7 @@ public struct BiasDirection: Sendable {
             rows.append(half)
             rows.append(half.map { -$0 })
         }
-        let pca = PrincipalComponents(rows: rows, components: min(max(components, 1), rows.count))
+        let pca = PrincipalComponents(rows: rows, components: min(max(components, 1), rows.count), iterations: 3000)
         var g: [Double]
         switch method {
         case .pca:
