@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "bleu", targets: ["bleu"]),
         .executable(name: "embed-query", targets: ["embed-query"]),
         .executable(name: "embed-train", targets: ["embed-train"]),
+        .executable(name: "debias", targets: ["debias"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,6 +69,11 @@ let package = Package(
             dependencies: ["CommandLineSupport", "Records", "Embeddings", "Kernels", "ModelArchive", "JSONCore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "debias",
+            dependencies: ["CommandLineSupport", "Records", "Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Tests.
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
@@ -82,6 +88,6 @@ let package = Package(
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "debias", "_TestSupport"]),
     ]
 )

@@ -45,4 +45,8 @@ step "embed-train: skip-gram word vectors from the tokens -> $out/vectors.nlpipe
 step "embed-query: nearest neighbours, an analogy and a similarity, as JSON Lines"
 printf '%s\n' '{"word":"king"}' '{"word":"paris"}' '{"a":"man","b":"king","c":"woman"}' '{"w1":"queen","w2":"princess"}' \
   | "$bin/embed-query" -m "$out/vectors.nlpipe" -k 3
+step "debias: the gender direction from the built-in pairs; neutralise, equalise, measure before/after -> $out/debiased.nlpipe"
+printf '%s\n' '["book","letter","garden","castle","river","bridge","song","map","old","young","wise","brave","quiet","happy","tired","clever"]' > "$out/neutral.json"
+"$bin/debias" -m "$out/vectors.nlpipe" -o "$out/debiased.nlpipe" --neutral-words "$out/neutral.json" --report "$out/debias-report.json"
+head -c 300 "$out/debias-report.json"; echo " ..."
 printf '\ndemo: done; files are in %s/\n' "$out"

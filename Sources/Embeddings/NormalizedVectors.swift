@@ -19,12 +19,19 @@ public final class NormalizedVectors: @unchecked Sendable {
 
     /// Normalises a copy of `vectors.vectors`; `restrictVocab` nil means all words (values above V
     /// are clamped, 0 or less is a usage error).
-    public init(_ vectors: WordVectors, restrictVocab: Int? = nil) throws {
+    public convenience init(_ vectors: WordVectors, restrictVocab: Int? = nil) throws {
+        try self.init(vectors, restrictVocab: restrictVocab, normalizingInPlace: false)
+    }
+
+    /// With `normalizingInPlace`, the rows of `vectors.vectors` themselves are scaled to unit
+    /// length and shared as `unit` (no copy: for callers that need only the unit vectors, such
+    /// as debiasing, whose results are unit vectors already).
+    public init(_ vectors: WordVectors, restrictVocab: Int? = nil, normalizingInPlace: Bool) throws {
         if let restrictVocab, restrictVocab <= 0 {
             throw EmbeddingsError(.usage, "the vocabulary restriction must be positive, not \(restrictVocab)")
         }
         source = vectors
-        unit = vectors.vectors.copy()
+        unit = normalizingInPlace ? vectors.vectors : vectors.vectors.copy()
         unit.normalizeRows()
         candidateCount = min(restrictVocab ?? vectors.count, vectors.count)
     }

@@ -45,6 +45,16 @@ public enum BLAS {
                     blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
 
+    /// A ← α·x·yᵀ + A (BLAS `sger`), a rank-one update of a row-major `rows × columns` matrix with
+    /// leading dimension `lda`; `x` has `rows` elements and `y` `columns`. O(rows·columns).
+    /// Removing every row's component along a unit vector g (A ← A − (A·g)·gᵀ) is one `gemv`
+    /// followed by one `ger`.
+    public static func ger(rows: Int, columns: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafePointer<Float>,
+                           a: UnsafeMutablePointer<Float>, lda: Int) {
+        guard rows > 0, columns > 0 else { return }
+        cblas_sger(CblasRowMajor, blasint(rows), blasint(columns), alpha, x, 1, y, 1, a, blasint(lda))
+    }
+
     /// y ← M·x for a whole matrix: one score per row (e.g. cosines against unit rows).
     public static func multiply(_ matrix: FloatMatrix, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
         gemv(rows: matrix.rows, columns: matrix.columns, a: matrix.base, lda: matrix.columns, x: x, y: y)

@@ -26,6 +26,16 @@ struct BLASTests {
         }
     }
 
+    @Test func gerIsARankOneUpdate() {
+        let a = Self.matrix(6, 21, seed: 30), original = a.copy()
+        let x = VectorTests.values(6, seed: 31), y = VectorTests.values(21, seed: 32)
+        BLAS.ger(rows: 6, columns: 21, alpha: -0.5, x: x, y: y, a: a.base, lda: 21)
+        for r in 0..<6 { for c in 0..<21 {
+            let expected = Double(original[r, c]) - 0.5 * Double(x[r]) * Double(y[c])
+            #expect(abs(Double(a[r, c]) - expected) < 1e-5)
+        } }
+    }
+
     @Test func gemmWithTransposesMatchesScalarLoops() {
         let a = Self.matrix(5, 9, seed: 20), b = Self.matrix(4, 9, seed: 21)
         let c = FloatMatrix(rows: 5, columns: 4)
