@@ -99,6 +99,11 @@ struct EmbedTrain: ParsableCommand {
     @Flag(help: "Skip-gram with --loss ns: draw the noise words once per centre word and share them across its window (faster; not word2vec.c's sampling).")
     var shareNegatives = false
 
+    @Flag(help: "The same vectors for any --threads (fixed shards with their own random streams, merged in a fixed order); see the discussion for what it costs.")
+    var deterministic = false
+
+    @OptionGroup var checkpointing: CheckpointOptions
+
     @Option(help: ArgumentHelp("Use this vocabulary (from 'vocab build') instead of counting one.", valueName: "file"),
             completion: .file())
     var vocab: String?
@@ -123,6 +128,9 @@ struct EmbedTrain: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if checkpointing.resume != nil && initFrom != nil {
+            throw ValidationError("--resume continues from the checkpoint's vectors: drop --init")
+        }
         do { try trainingOptions().validate() } catch let error as ClassifiedError {
             throw ValidationError(error.description)
         }
@@ -146,6 +154,7 @@ struct EmbedTrain: ParsableCommand {
         options.seed = seed
         options.sigmoid = sigmoid
         options.shareNegatives = shareNegatives
+        options.deterministic = deterministic
         return options
     }
 
@@ -156,9 +165,10 @@ struct EmbedTrain: ParsableCommand {
         let metricsLog = try log.map { try MetricsLog(path: $0) }
         let evaluation = evalAnalogies == nil && evalPairs == nil ? nil
             : try EpochEvaluation(analogiesFile: evalAnalogies, pairsFile: evalPairs)
+        let resumed = try checkpointing.resumed()
         let fixedVocabulary = try vocab.map { try Vocabulary(contentsOf: $0) }
         let corpus = try CorpusReading.read(input, field: field, vocabulary: fixedVocabulary, options: options)
-        let trainer = try EmbeddingTrainer(options: options, corpus: corpus, initial: initial)
+        let trainer = try EmbeddingTrainer(options: options, corpus: corpus, initial: initial, resuming: resumed)
         let reporter = TerminalProgress(program: "embed-train", enabled: !quiet && StandardError.isTerminal)
         let progress: any ProgressReporting = metricsLog.map { LoggedProgress(log: $0, passingTo: reporter) } ?? reporter
         if !quiet {
@@ -166,7 +176,8 @@ struct EmbedTrain: ParsableCommand {
                 + "vocabulary covering \(corpus.trainingWordCount); \(options.method.rawValue) with \(options.loss.rawValue), "
                 + "dim \(options.dimension), \(options.epochs) epoch\(options.epochs == 1 ? "" : "s"), \(options.threads) thread\(options.threads == 1 ? "" : "s")")
         }
-        let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog, evaluation: evaluation, terminal: reporter, quiet: quiet))
+        let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog, evaluation: evaluation, terminal: reporter, quiet: quiet),
+                                        checkpoints: checkpointing.plan)
         reporter.finish()
         try metricsLog?.close()
         if !quiet, let initFrom, let applied = trained.initialized {
