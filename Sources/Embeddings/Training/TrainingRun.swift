@@ -58,7 +58,7 @@ final class TrainingRun: @unchecked Sendable {
     /// Contiguous shares of the spool, one per worker.
     let ranges: [Range<Int>]
     let slots: ProgressSlots
-    var workers: [any WorkerRunning] = []
+    var workers: [WorkerHandle] = []
     /// The progress at the start of the current epoch (for its summary).
     var epochStart: WorkerProgress
     /// Words visited before this process started (a resumed run's).

@@ -55,22 +55,32 @@ final class WorkerScratch: @unchecked Sendable {
 }
 
 /// A worker seen from the drivers (the Hogwild threads, the deterministic shards), whatever its
-/// layer and row store.
-protocol WorkerRunning: AnyObject, Sendable {
+/// layer and row store. The calls are closures made inside the specialised `WorkerFactory.box`:
+/// a protocol witness of a generic class would run the unspecialised training loop (every row
+/// access and layer call through witness tables, measured 2x slower).
+final class WorkerHandle: @unchecked Sendable {
     /// See `TrainingWorker.advance(to:)`.
-    func advance(to target: Int) throws
+    let advance: (Int) throws -> Void
+    let snapshot: () -> WorkerState
+    let restoring: (WorkerState) -> Void
+
+    init(advance: @escaping (Int) throws -> Void, snapshot: @escaping () -> WorkerState,
+         restoring: @escaping (WorkerState) -> Void) {
+        self.advance = advance
+        self.snapshot = snapshot
+        self.restoring = restoring
+    }
+
+    func advance(to target: Int) throws { try advance(target) }
     /// Its state, read while it is paused.
-    var state: WorkerState { get }
-    func restore(_ state: WorkerState)
+    var state: WorkerState { snapshot() }
+    func restore(_ state: WorkerState) { restoring(state) }
 }
 
-/// Holds one specialised `TrainingWorker` for the drivers.
-final class WorkerBox<Layer: OutputLayer, Rows: RowStore>: WorkerRunning, @unchecked Sendable {
+/// Holds one `TrainingWorker` for the closures of its `WorkerHandle`.
+final class WorkerBox<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
     var worker: TrainingWorker<Layer, Rows>
     init(_ worker: TrainingWorker<Layer, Rows>) { self.worker = worker }
-    func advance(to target: Int) throws { try worker.advance(to: target) }
-    var state: WorkerState { worker.snapshot }
-    func restore(_ state: WorkerState) { worker.restore(state) }
 }
 
 /// What every worker of a run shares: the options, the layer tables, the subsampling and
@@ -84,7 +94,7 @@ struct WorkerFactory: @unchecked Sendable {
     let spool: TokenIDSpool
 
     func makeWorker<Rows: RowStore>(input: Rows, output: Rows, range: Range<Int>, random: PCG64,
-                                    progress: UnsafeMutablePointer<WorkerProgress>) -> any WorkerRunning {
+                                    progress: UnsafeMutablePointer<WorkerProgress>) -> WorkerHandle {
         let d = options.dimension
         switch options.loss {
         case .ns:
@@ -113,13 +123,15 @@ struct WorkerFactory: @unchecked Sendable {
 
     private func box<Layer: OutputLayer, Rows: RowStore>(_ layer: Layer, input: Rows, scratch: WorkerScratch, range: Range<Int>,
                                                         random: PCG64, progress: UnsafeMutablePointer<WorkerProgress>)
-        -> any WorkerRunning {
-        WorkerBox(TrainingWorker(layer: layer, input: input, dimension: options.dimension, method: options.method,
+        -> WorkerHandle {
+        let box = WorkerBox(TrainingWorker(layer: layer, input: input, dimension: options.dimension, method: options.method,
                                  window: options.window, maxSentenceLength: options.maxSentenceLength,
                                  keep: keep.base, subsample: options.sample > 0, remap: remap.map { UnsafePointer($0.base) },
                                  spool: spool, range: range, epochs: options.epochs,
                                  startRate: options.startLearningRate, endRate: options.endLearningRate,
                                  random: random, progress: progress, scratch: scratch,
                                  lr: Float(options.startLearningRate)))
+        return WorkerHandle(advance: { try box.worker.advance(to: $0) }, snapshot: { box.worker.snapshot },
+                            restoring: { box.worker.restore($0) })
     }
 }
