@@ -36,7 +36,9 @@ full=$OUT/wiki8.txt
 [ -s "$full" ] || xz -dc "$DATA/corpora/wiki8.xz" > "$full"
 if [ -n "$BENCH_TOKENS" ]; then
   corpus=$OUT/wiki8.first$BENCH_TOKENS.txt
-  [ -s "$corpus" ] || tr -s ' ' '\n' < "$full" | sed '/^$/d' | head -n "$BENCH_TOKENS" | paste -sd ' ' > "$corpus"
+  # awk stops at the limit itself: `head` would end the pipe early, which pipefail counts as a failure.
+  [ -s "$corpus" ] || awk -v n="$BENCH_TOKENS" '{ for (i = 1; i <= NF; i++) { printf "%s%s", (c ? " " : ""), $i
+    if (++c >= n) { print ""; exit } } } END { if (c < n) print "" }' "$full" > "$corpus"
 else
   corpus=$full
 fi
@@ -137,7 +139,7 @@ for threads in sorted({t for _, t in rows}):
             continue
         line = (f"{threads} thread(s): {tool} / {fastest}: speed {med('wps', tool, threads) / med('wps', fastest, threads):.2f}x, "
                 f"memory {med('mb', tool, threads) / med('mb', fastest, threads):.2f}x")
-        if ("word2vec", threads) in rows:
+        if ("word2vec", threads) in rows and fastest != "word2vec":
             line += f", memory / word2vec.c {med('mb', tool, threads) / med('mb', 'word2vec', threads):.2f}x"
         if best_acc is not None:
             line += f", analogy {med('acc', tool, threads) - best_acc:+.2f} points vs the better of word2vec.c and gensim"

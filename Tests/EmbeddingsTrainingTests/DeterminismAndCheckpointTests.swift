@@ -35,7 +35,7 @@ struct DeterminismAndCheckpointTests {
         #expect(try EmbeddingTrainer(options: options, corpus: corpus).train().input != results[0].input, "the seed matters")
     }
 
-    @Test func hogwildWithTwoThreadsDiffersFromDeterministic() throws {
+    @Test func deterministicIsAnotherAlgorithmThanHogwild() throws {
         // The deterministic mode is a different algorithm (shards, rounds), not Hogwild by another name.
         let corpus = try Quality.corpus(Quality.sentences(3000, seed: 5))
         var options = Quality.options(.skipgram, .ns)

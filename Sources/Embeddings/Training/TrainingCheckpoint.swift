@@ -92,15 +92,7 @@ public struct TrainingCheckpoint: @unchecked Sendable {
         let reader = try ArchiveReader(path: path)
         try reader.require(kind: Self.archiveKind, supportedVersion: Self.archiveFormatVersion)
         func bad(_ message: String) -> ArchiveError { ArchiveError(.badData, path: path, message) }
-        var words: [String] = []
-        var counts: [Int] = []
-        try TokenListTensors.read(reader) { bytes, count in
-            guard let word = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
-                throw bad("word \(words.count) is not valid UTF-8")
-            }
-            words.append(word)
-            counts.append(count)
-        }
+        let (words, counts) = try WordVectors.readWords(reader)
         guard let config = try reader.config(), config.objectValue != nil,
               let progress = try reader.metadataJSON("progress"),
               let position = progress["position"]?.intValue, let total = progress["total"]?.intValue,
