@@ -43,20 +43,27 @@ extension WordVectors {
         try archiveWriter().write(to: path)
     }
 
+    /// The words (checked to be UTF-8) and counts of an archive's `TokenListTensors`; `.badData`
+    /// naming the file otherwise.
+    static func readWords(_ reader: ArchiveReader) throws -> (words: [String], counts: [Int]) {
+        var words: [String] = []
+        var counts: [Int] = []
+        try TokenListTensors.read(reader) { bytes, count in
+            guard let word = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
+                throw EmbeddingsError.badData(reader.path, "word \(words.count) is not valid UTF-8")
+            }
+            words.append(word)
+            counts.append(count)
+        }
+        return (words, counts)
+    }
+
     /// Reads an `embeddings` archive: `.badData` naming the file for another kind, a newer
     /// version, or missing or inconsistent tensors.
     public init(archive reader: ArchiveReader) throws {
         try reader.require(kind: Self.archiveKind, supportedVersion: Self.archiveFormatVersion)
         func bad(_ message: String) -> EmbeddingsError { .badData(reader.path, message) }
-        var words: [String] = []
-        var counts: [Int] = []
-        try TokenListTensors.read(reader) { bytes, count in
-            guard let word = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
-                throw bad("word \(words.count) is not valid UTF-8")
-            }
-            words.append(word)
-            counts.append(count)
-        }
+        let (words, counts) = try Self.readWords(reader)
         let summary = try reader.metadataJSON("embeddings")
         let hasCounts = summary?["has_counts"]?.boolValue ?? true
         let vectorsInfo = try reader.info(Self.vectorsName)

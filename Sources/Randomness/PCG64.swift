@@ -31,6 +31,15 @@ public struct PCG64: RandomNumberGenerator, Sendable, Equatable {
         step()
     }
 
+    /// A generator continuing from a saved `state` and `increment` (as read from another
+    /// generator's properties, e.g. in a checkpoint) with no buffered 32-bit half. The increment
+    /// must be odd.
+    public init(state: (high: UInt64, low: UInt64), increment: (high: UInt64, low: UInt64)) {
+        precondition(increment.low & 1 == 1, "a PCG64 increment is odd")
+        self.state = state
+        self.increment = increment
+    }
+
     /// `PCG64(seedSequence)`: four 64-bit state words from the sequence give the initial state
     /// (words 0, 1 as high, low) and the stream selector (words 2, 3).
     public init(seedSequence: SeedSequence) {

@@ -244,4 +244,81 @@ import _TestSupport
         #expect(mismatch.stderrText.hasPrefix("embed-train: the --init vectors have dimension 16, but the training uses --dim 8"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("bad.nlpipe")))
     }
+
+    static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    /// `small` without its thread count, so each test picks one.
+    static let unthreaded = ["--dim", "16", "--window", "3", "--min-count", "1", "--sample", "1e-2", "--epochs", "5",
+                             "--seed", "3", "--quiet"]
+
+    @Test func deterministicGivesTheSameFileForAnyThreadCount() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let corpus = try dir.write("corpus.txt", Self.corpus)
+        var files: [Data] = []
+        for threads in ["1", "2", "3"] {
+            let out = dir.path("d\(threads).nlpipe")
+            let r = try Subprocess.nlpipe("embed-train", ["--text", "--deterministic", "--threads", threads, "-o", out, corpus]
+                                          + Self.unthreaded)
+            #expect(r.status == 0, "\(r.stderrText)")
+            files.append(try Self.bytes(out))
+        }
+        #expect(files[1] == files[0])
+        #expect(files[2] == files[0])
+        let q = try Subprocess.nlpipe("embed-query", ["-m", dir.path("d2.nlpipe"), "-k", "1"], stdin: #"{"word":"cat"}"# + "\n")
+        #expect(Self.animals.contains { q.stdoutText.contains(#""word":"\#($0)","score""#) }, "\(q.stdoutText)")
+    }
+
+    @Test func aResumedRunWritesTheSameFileAsAnUninterruptedOne() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let corpus = try dir.write("corpus.txt", Self.corpus)
+        // 2,000 lines of 6 words and a line end: 14,000 tokens per epoch, 70,000 in all; the one
+        // checkpoint at 35,000 is in the middle of the third epoch.
+        for mode in [["--threads", "1"], ["--deterministic", "--threads", "2"]] {
+            let plain = dir.path("plain.nlpipe"), full = dir.path("full.nlpipe"), resumed = dir.path("resumed.nlpipe")
+            let checkpoint = dir.path("run.ckpt")
+            try Subprocess.nlpipe("embed-train", ["--text", "-o", plain, corpus] + mode + Self.unthreaded)
+            let r = try Subprocess.nlpipe("embed-train", ["--text", "-o", full, "--checkpoint", checkpoint, "--checkpoint-every", "35000",
+                                                          corpus] + mode + Self.unthreaded)
+            #expect(r.status == 0, "\(r.stderrText)")
+            #expect(try Self.bytes(full) == (try Self.bytes(plain)), "checkpoints do not change the run")
+            let resumeMode = mode.contains("--deterministic") ? ["--deterministic", "--threads", "1"] : mode
+            let s = try Subprocess.nlpipe("embed-train", ["--text", "-o", resumed, "--resume", checkpoint, corpus]
+                                          + resumeMode + Self.unthreaded)
+            #expect(s.status == 0, "\(s.stderrText)")
+            #expect(try Self.bytes(resumed) == (try Self.bytes(full)), "\(mode)")
+            #expect(try dir.contents().filter { $0.hasPrefix(".") }.isEmpty, "no temporary checkpoint is left behind")
+        }
+    }
+
+    @Test func resumingWithOtherSettingsOrABadCheckpointFails() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let corpus = try dir.write("corpus.txt", Self.corpus)
+        let checkpoint = dir.path("run.ckpt"), out = dir.path("v.nlpipe")
+        try Subprocess.nlpipe("embed-train", ["--text", "-o", out, "--checkpoint", checkpoint, "--threads", "1", corpus] + Self.unthreaded)
+        let other = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--resume", checkpoint, "--threads", "1",
+                                                          corpus] + Self.unthreaded.map { $0 == "16" ? "12" : $0 })
+        #expect(other.status == 64)
+        #expect(other.stderrText.hasPrefix("embed-train: the checkpoint was written with other settings: --dim 16 (this run: 12)"),
+                "\(other.stderrText)")
+        let withInit = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--resume", checkpoint, "--init", out,
+                                                             corpus] + Self.unthreaded)
+        #expect(withInit.status == 64)
+        let everyAlone = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--checkpoint-every", "5000", corpus])
+        #expect(everyAlone.status == 64)
+        #expect(everyAlone.stderrText.contains("--checkpoint-every needs --checkpoint"))
+        let notCheckpoint = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--resume", out, "--threads", "1",
+                                                                  corpus] + Self.unthreaded)
+        #expect(notCheckpoint.status == 65)
+        #expect(notCheckpoint.stderrText.contains("'embeddings-checkpoint' file is needed"), "\(notCheckpoint.stderrText)")
+        let whole = try Self.bytes(checkpoint)
+        let damaged = try dir.write("damaged.ckpt", bytes: Array(whole.prefix(whole.count / 2)))
+        let truncated = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--resume", damaged, "--threads", "1",
+                                                              corpus] + Self.unthreaded)
+        #expect(truncated.status == 65)
+        let otherCorpus = try Subprocess.nlpipe("embed-train", ["--text", "-o", dir.path("w.nlpipe"), "--resume", checkpoint,
+                                                                "--threads", "1"] + Self.unthreaded,
+                                                stdin: Self.corpus.split(separator: "\n").prefix(500).joined(separator: "\n") + "\n")
+        #expect(otherCorpus.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("w.nlpipe")))
+    }
 }

@@ -146,7 +146,7 @@ struct TrainingQualityTests {
     }
 
     @Test func fullSoftmaxRefusesLargeVocabularies() throws {
-        let words = (0..<(FullSoftmaxLayer.maximumVocabulary + 1)).map { "w\($0)" }
+        let words = (0..<(FullSoftmaxLayer<SharedRows>.maximumVocabulary + 1)).map { "w\($0)" }
         let corpus = try Self.corpus([words])
         let error = #expect(throws: Failure.self) { try EmbeddingTrainer(options: Self.options(.skipgram, .softmax), corpus: corpus) }
         #expect(error?.kind == .usage)

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Holds the workers together at the end of every epoch so that the coordinating thread can see
-/// a consistent state of the vectors (to report the epoch and to evaluate them) before any worker
-/// starts the next epoch.
+/// Holds the Hogwild workers together at every sync point (the end of an epoch, a checkpoint; see
+/// `TrainingSchedule`) so that the coordinating thread can see a consistent state of the vectors
+/// (to report the epoch, evaluate them, write a checkpoint) before any worker goes on.
 ///
-/// Every worker calls `arrive(lastEpoch:)` once per epoch; the coordinator waits for `threads`
+/// Every worker calls `arrive(lastEpoch:)` once per sync point (`lastEpoch`: the last one); the coordinator waits for `threads`
 /// arrivals, does its work while the workers are parked, then calls `release()`. A worker that
 /// fails calls `abandon(remaining:)` (its epochs at most: surplus arrivals are harmless, since the
 /// coordinator cancels the run as soon as it sees the failure) so the coordinator never waits for it; after `cancel()` the

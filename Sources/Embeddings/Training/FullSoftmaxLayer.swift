@@ -14,11 +14,11 @@ import Randomness
 /// ∂L/∂u_v = (p_v − 1[v = target])·h and ∂L/∂h = Σ_v (p_v − 1[v = target])·u_v. Scores come from
 /// one matrix–vector product (BLAS sgemv), the log-sum-exp is shifted by the largest score.
 /// O(V·d) per call, which is why `maximumVocabulary` bounds it.
-struct FullSoftmaxLayer: OutputLayer, @unchecked Sendable {
+struct FullSoftmaxLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     /// Above this vocabulary size a run on a real corpus takes hours: the trainer refuses it.
-    static let maximumVocabulary = 20_000
+    static var maximumVocabulary: Int { 20_000 }
 
-    let output: SharedRows
+    let output: Rows
     let dimension: Int
     let vocabularySize: Int
     /// Per worker: V scores, then probabilities.
@@ -27,7 +27,11 @@ struct FullSoftmaxLayer: OutputLayer, @unchecked Sendable {
     @inline(__always)
     mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
                          target: Int, lr: Float, random: inout PCG64) -> Float {
-        BLAS.gemv(rows: vocabularySize, columns: dimension, a: output.base, lda: dimension, x: hidden, y: scores)
+        if let base = output.contiguousBase {
+            BLAS.gemv(rows: vocabularySize, columns: dimension, a: base, lda: dimension, x: hidden, y: scores)
+        } else {
+            for v in 0..<vocabularySize { scores[v] = Vector.dot(output.row(v), hidden, count: dimension) }
+        }
         var largest = -Float.infinity
         for v in 0..<vocabularySize { largest = max(largest, scores[v]) }
         var sum: Float = 0

@@ -9,8 +9,8 @@ import Randomness
 /// i.e. each inner node is a logistic regression with label 1 − c_j (word2vec.c's convention).
 /// Each node contributes g = lr·(1 − c_j − σ(u·h)): gradient += g·u, then u += g·h. In table
 /// mode a node with |u·h| ≥ 6 is skipped, as word2vec.c skips it. O(d·log V) per call.
-struct HierarchicalSoftmaxLayer: OutputLayer, @unchecked Sendable {
-    let output: SharedRows
+struct HierarchicalSoftmaxLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
+    let output: Rows
     let dimension: Int
     let sigmoid: Sigmoid
     let codes: UnsafePointer<UInt8>

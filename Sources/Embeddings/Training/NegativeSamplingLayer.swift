@@ -9,8 +9,8 @@ import Randomness
 /// with u the output vectors. Each term contributes g = lr·(label − σ(u·h)) (label 1 for w₀, 0
 /// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does.
 /// O(k·d) per call.
-struct NegativeSamplingLayer: OutputLayer, @unchecked Sendable {
-    let output: SharedRows
+struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
+    let output: Rows
     let dimension: Int
     let negative: Int
     let sigmoid: Sigmoid

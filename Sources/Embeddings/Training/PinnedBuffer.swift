@@ -25,10 +25,12 @@ final class PinnedBuffer<Element>: @unchecked Sendable {
 /// Shared parameters updated by every worker without locks (Hogwild!, Recht et al. 2011, as in
 /// word2vec.c): races lose an occasional update, which SGD on sparse gradients tolerates.
 /// The pointers are valid while the `FloatMatrix` that owns them is alive.
-struct SharedRows: @unchecked Sendable {
+struct SharedRows: RowStore, @unchecked Sendable {
     let base: UnsafeMutablePointer<Float>
     let columns: Int
 
     @inline(__always)
     func row(_ r: Int) -> UnsafeMutablePointer<Float> { base + r * columns }
+
+    var contiguousBase: UnsafeMutablePointer<Float>? { base }
 }

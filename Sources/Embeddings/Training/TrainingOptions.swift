@@ -67,6 +67,14 @@ public struct TrainingOptions: Sendable, Equatable {
     /// and Distributed Memory"), instead of once per (context, centre) pair as word2vec.c does.
     /// The noise rows then stay in cache across the window.
     public var shareNegatives = false
+    /// Results independent of the number of threads: the corpus is cut into `deterministicShards`
+    /// fixed shards with their own random streams and learning-rate schedules, trained in rounds
+    /// on private copies of the rows they touch and merged in shard order after every round
+    /// (see `DeterministicTraining`).
+    public var deterministic = false
+
+    /// Shards of `deterministic` training, whatever the number of threads.
+    public static let deterministicShards = 8
 
     public init() {}
 
@@ -110,11 +118,13 @@ public struct TrainingOptions: Sendable, Equatable {
             "epochs": JSONValue(epochs),
             "lr": JSONValue(startLearningRate),
             "min_lr": JSONValue(endLearningRate),
-            "threads": JSONValue(threads),
+            "threads": deterministic ? .null : JSONValue(threads),
+            "shards": deterministic ? JSONValue(Self.deterministicShards) : .null,
             "seed": JSONValue(Int(truncatingIfNeeded: seed)),
             "sigmoid": .string(sigmoid.rawValue),
             "max_sentence_length": JSONValue(maxSentenceLength),
             "share_negatives": .bool(shareNegatives),
+            "deterministic": .bool(deterministic),
         ]
     }
 }

@@ -11,8 +11,23 @@ struct WorkerProgress {
     var learningRate: Double = 0
 }
 
-/// One training thread: reads its fixed share of the spooled corpus each epoch, builds sentences
-/// of kept words, and runs skip-gram or CBOW over them with output layer `Layer`.
+/// Where a worker (or, with `--deterministic`, a shard) stands: everything besides the shared
+/// parameters that its future depends on, so a checkpoint holding it resumes bit for bit.
+struct WorkerState: Sendable {
+    /// Positions of the worker's range consumed over all epochs (epoch × range count + offset).
+    var cursor = 0
+    var random: PCG64
+    /// The learning rate in use (recomputed every 10,000 words).
+    var learningRate: Float
+    /// Words since the learning rate was last recomputed.
+    var wordsSinceRate = 0
+    var progress = WorkerProgress()
+    /// Kept words read but not yet trained: the start of a sentence cut by a pause.
+    var sentence: [Int32] = []
+}
+
+/// One training worker over a fixed range of the spooled corpus: builds sentences of kept words
+/// and runs skip-gram or CBOW over them with output layer `Layer` on rows from `Rows`.
 ///
 /// The loop is word2vec.c's (Mikolov et al. 2013a/b): frequent words are subsampled, each centre
 /// word draws a window b ∈ 1…window (random window shrinking), the learning rate falls linearly
@@ -20,11 +35,12 @@ struct WorkerProgress {
 /// 10,000 words. Skip-gram: each context word's input vector is the hidden vector predicting the
 /// centre word, and receives the accumulated step. CBOW: the mean of the context vectors predicts
 /// the centre word, and every context vector receives the whole step (word2vec.c's `cbow_mean`).
-/// Nothing is allocated inside the loop; parameters are shared with the other workers (Hogwild).
-/// At the end of each epoch the worker publishes its progress and waits at the `EpochBarrier`.
-struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
+/// Nothing is allocated inside the loop. `advance(to:)` runs up to any position and stops there
+/// with its state intact (a pending sentence is kept, not trained), so pausing at a sync point
+/// (a checkpoint, a barrier) never changes what is computed.
+struct TrainingWorker<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
     var layer: Layer
-    let input: SharedRows
+    let input: Rows
     let dimension: Int
     let method: TrainingMethod
     let window: Int
@@ -38,70 +54,86 @@ struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
     let startRate: Double
     let endRate: Double
     var random: PCG64
+    /// Where `state` is published for the progress display (read without locks).
     let progress: UnsafeMutablePointer<WorkerProgress>
-    let barrier: EpochBarrier
+    let scratch: WorkerScratch
+    var cursor = 0
+    var lr: Float
+    var wordsSinceRate = 0
+    var state = WorkerProgress()
+    var length = 0
 
-    static var chunkSize: Int { 1 << 16 }
+    static var chunkSize: Int { WorkerScratch.chunkSize }
 
-    /// Returns the number of epochs finished (fewer than `epochs` when the run was cancelled).
-    @discardableResult
-    mutating func run() throws -> Int {
-        let chunk = UnsafeMutablePointer<Int32>.allocate(capacity: Self.chunkSize)
-        let sentence = UnsafeMutablePointer<Int>.allocate(capacity: maxSentenceLength)
-        let gradient = UnsafeMutablePointer<Float>.allocate(capacity: dimension)
-        let hidden = UnsafeMutablePointer<Float>.allocate(capacity: dimension)
-        defer {
-            chunk.deallocate()
-            sentence.deallocate()
-            gradient.deallocate()
-            hidden.deallocate()
-        }
-        let totalPositions = Double(max(1, range.count * epochs))
-        var state = WorkerProgress()
-        var lr = Float(startRate)
-        var wordsSinceRate = 0
-        for epoch in 0..<epochs {
-            var position = range.lowerBound
-            var length = 0
-            while position < range.upperBound {
-                let n = try spool.read(at: position, into: chunk, count: min(Self.chunkSize, range.upperBound - position))
-                if n == 0 { break }
-                for k in 0..<n {
-                    let raw = chunk[k]
-                    if raw == TokenIDSpool.endOfSequence {
-                        if length > 0 { train(sentence, length, lr, gradient, hidden, &state) }
-                        length = 0
-                        continue
-                    }
-                    let id = raw >= 0 ? (remap.map { Int($0[Int(raw)]) } ?? Int(raw)) : -1
-                    if id < 0 { continue }
-                    state.words += 1
-                    wordsSinceRate += 1
-                    if subsample && !(uniform() < keep[id]) { continue }
-                    sentence[length] = id
-                    length += 1
-                    if length == maxSentenceLength {
-                        train(sentence, length, lr, gradient, hidden, &state)
-                        length = 0
-                    }
-                    if wordsSinceRate >= 10_000 {
-                        wordsSinceRate = 0
-                        let p = Double(epoch * range.count + (position + k - range.lowerBound)) / totalPositions
-                        lr = Float(startRate - (startRate - endRate) * min(1, p))
-                        state.positions = epoch * range.count + position + k - range.lowerBound
-                        state.learningRate = Double(lr)
-                        progress.pointee = state
-                    }
+    /// The state to store in a checkpoint.
+    var snapshot: WorkerState {
+        WorkerState(cursor: cursor, random: random, learningRate: lr, wordsSinceRate: wordsSinceRate, progress: state,
+                    sentence: (0..<length).map { Int32(scratch.sentence[$0]) })
+    }
+
+    /// Continues from a checkpointed state.
+    mutating func restore(_ saved: WorkerState) {
+        cursor = saved.cursor
+        random = saved.random
+        lr = saved.learningRate
+        wordsSinceRate = saved.wordsSinceRate
+        state = saved.progress
+        length = min(saved.sentence.count, maxSentenceLength)
+        for i in 0..<length { scratch.sentence[i] = Int(saved.sentence[i]) }
+        progress.pointee = state
+    }
+
+    /// Trains on the worker's range up to cumulative position `target` (epoch × range count +
+    /// offset; at most epochs × range count). At the end of each epoch the pending sentence is
+    /// trained, as word2vec.c does at the end of its thread's share.
+    mutating func advance(to target: Int) throws {
+        let count = range.count
+        let chunk = scratch.chunk
+        let sentence = scratch.sentence
+        let totalPositions = Double(max(1, count * epochs))
+        while cursor < min(target, count * epochs) {
+            let epoch = cursor / count
+            let epochEnd = (epoch + 1) * count
+            let stop = min(target, epochEnd)
+            let position = range.lowerBound + cursor - epoch * count
+            let n = try spool.read(at: position, into: chunk, count: min(Self.chunkSize, stop - cursor))
+            if n == 0 { break }
+            for k in 0..<n {
+                let raw = chunk[k]
+                if raw == TokenIDSpool.endOfSequence {
+                    if length > 0 { train(sentence, length, lr, scratch.gradient, scratch.hidden) }
+                    length = 0
+                    continue
                 }
-                position += n
+                let id = raw >= 0 ? (remap.map { Int($0[Int(raw)]) } ?? Int(raw)) : -1
+                if id < 0 { continue }
+                state.words += 1
+                wordsSinceRate += 1
+                if subsample && !(uniform() < keep[id]) { continue }
+                sentence[length] = id
+                length += 1
+                if length == maxSentenceLength {
+                    train(sentence, length, lr, scratch.gradient, scratch.hidden)
+                    length = 0
+                }
+                if wordsSinceRate >= 10_000 {
+                    wordsSinceRate = 0
+                    let p = Double(cursor + k) / totalPositions
+                    lr = Float(startRate - (startRate - endRate) * min(1, p))
+                    state.positions = cursor + k
+                    state.learningRate = Double(lr)
+                    progress.pointee = state
+                }
             }
-            if length > 0 { train(sentence, length, lr, gradient, hidden, &state) }
-            state.positions = (epoch + 1) * range.count
-            state.learningRate = Double(lr)
-            progress.pointee = state
-            if !barrier.arrive(lastEpoch: epoch == epochs - 1) { return epoch + 1 }
+            cursor += n
+            if cursor == epochEnd {
+                if length > 0 { train(sentence, length, lr, scratch.gradient, scratch.hidden) }
+                length = 0
+            }
         }
-        return epochs
+        state.positions = cursor
+        state.learningRate = Double(lr)
+        progress.pointee = state
     }
 
     /// A uniform Float in [0, 1) from the top 24 bits of one draw.
@@ -113,8 +145,7 @@ struct TrainingWorker<Layer: OutputLayer>: @unchecked Sendable {
     /// One pass of the window over a sentence of vocabulary ids.
     @inline(__always)
     mutating func train(_ sentence: UnsafeMutablePointer<Int>, _ length: Int, _ lr: Float,
-                        _ gradient: UnsafeMutablePointer<Float>, _ hidden: UnsafeMutablePointer<Float>,
-                        _ state: inout WorkerProgress) {
+                        _ gradient: UnsafeMutablePointer<Float>, _ hidden: UnsafeMutablePointer<Float>) {
         var loss: Float = 0
         var examples = 0
         for i in 0..<length {

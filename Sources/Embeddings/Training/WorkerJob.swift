@@ -26,50 +26,112 @@ final class LayerTables: @unchecked Sendable {
     }
 }
 
-/// Everything one worker thread needs; `run` builds the layer the options ask for and runs the
-/// generic worker specialised for it.
-struct WorkerJob: @unchecked Sendable {
+/// The buffers one worker owns: a chunk of spooled ids, the sentence, the hidden vector and its
+/// step, and the layer's scratch (noise words, softmax scores).
+final class WorkerScratch: @unchecked Sendable {
+    /// Ids read from the spool at a time.
+    static let chunkSize = 1 << 16
+    let chunk: UnsafeMutablePointer<Int32>
+    let sentence: UnsafeMutablePointer<Int>
+    let gradient: UnsafeMutablePointer<Float>
+    let hidden: UnsafeMutablePointer<Float>
+    let layer: UnsafeMutableRawPointer
+
+    init(dimension: Int, maxSentenceLength: Int, layerBytes: Int) {
+        chunk = .allocate(capacity: Self.chunkSize)
+        sentence = .allocate(capacity: maxSentenceLength)
+        gradient = .allocate(capacity: dimension)
+        hidden = .allocate(capacity: dimension)
+        layer = .allocate(byteCount: max(8, layerBytes), alignment: 64)
+    }
+
+    deinit {
+        chunk.deallocate()
+        sentence.deallocate()
+        gradient.deallocate()
+        hidden.deallocate()
+        layer.deallocate()
+    }
+}
+
+/// A worker seen from the drivers (the Hogwild threads, the deterministic shards), whatever its
+/// layer and row store. The calls are closures made inside the specialised `WorkerFactory.box`:
+/// a protocol witness of a generic class would run the unspecialised training loop (every row
+/// access and layer call through witness tables, measured 2x slower).
+final class WorkerHandle: @unchecked Sendable {
+    /// See `TrainingWorker.advance(to:)`.
+    let advance: (Int) throws -> Void
+    let snapshot: () -> WorkerState
+    let restoring: (WorkerState) -> Void
+
+    init(advance: @escaping (Int) throws -> Void, snapshot: @escaping () -> WorkerState,
+         restoring: @escaping (WorkerState) -> Void) {
+        self.advance = advance
+        self.snapshot = snapshot
+        self.restoring = restoring
+    }
+
+    func advance(to target: Int) throws { try advance(target) }
+    /// Its state, read while it is paused.
+    var state: WorkerState { snapshot() }
+    func restore(_ state: WorkerState) { restoring(state) }
+}
+
+/// Holds one `TrainingWorker` for the closures of its `WorkerHandle`.
+final class WorkerBox<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
+    var worker: TrainingWorker<Layer, Rows>
+    init(_ worker: TrainingWorker<Layer, Rows>) { self.worker = worker }
+}
+
+/// What every worker of a run shares: the options, the layer tables, the subsampling and
+/// remapping tables and the spool. `makeWorker` builds the worker the options ask for over the
+/// given rows and share of the corpus.
+struct WorkerFactory: @unchecked Sendable {
     let options: TrainingOptions
     let tables: LayerTables
-    let input: SharedRows
-    let output: SharedRows
     let keep: PinnedBuffer<Float>
     let remap: PinnedBuffer<Int32>?
     let spool: TokenIDSpool
-    let range: Range<Int>
-    let random: PCG64
-    let progress: UnsafeMutablePointer<WorkerProgress>
-    let barrier: EpochBarrier
 
-    func run() throws {
+    func makeWorker<Rows: RowStore>(input: Rows, output: Rows, range: Range<Int>, random: PCG64,
+                                    progress: UnsafeMutablePointer<WorkerProgress>) -> WorkerHandle {
         let d = options.dimension
         switch options.loss {
         case .ns:
-            let noise = UnsafeMutablePointer<Int>.allocate(capacity: options.negative)
-            defer { noise.deallocate() }
+            let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength,
+                                        layerBytes: options.negative * MemoryLayout<Int>.stride)
             var layer = NegativeSamplingLayer(output: output, dimension: d, negative: options.negative, sigmoid: tables.sigmoid,
                                               noiseThreshold: tables.noiseThreshold!.base, noiseAlias: tables.noiseAlias!.base,
-                                              noiseCount: UInt64(tables.noiseAlias!.count), noise: noise)
+                                              noiseCount: UInt64(tables.noiseAlias!.count),
+                                              noise: scratch.layer.bindMemory(to: Int.self, capacity: options.negative))
             layer.sharePerCenter = options.shareNegatives && options.method == .skipgram
-            try run(layer)
+            return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
         case .hs:
-            try run(HierarchicalSoftmaxLayer(output: output, dimension: d, sigmoid: tables.sigmoid, codes: tables.codes!.base,
-                                             points: tables.points!.base, offsets: tables.offsets!.base))
+            let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength, layerBytes: 0)
+            let layer = HierarchicalSoftmaxLayer(output: output, dimension: d, sigmoid: tables.sigmoid, codes: tables.codes!.base,
+                                                 points: tables.points!.base, offsets: tables.offsets!.base)
+            return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
         case .softmax:
             let v = keep.count
-            let scores = UnsafeMutablePointer<Float>.allocate(capacity: v)
-            defer { scores.deallocate() }
-            try run(FullSoftmaxLayer(output: output, dimension: d, vocabularySize: v, scores: scores))
+            let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength,
+                                        layerBytes: v * MemoryLayout<Float>.stride)
+            let layer = FullSoftmaxLayer(output: output, dimension: d, vocabularySize: v,
+                                         scores: scratch.layer.bindMemory(to: Float.self, capacity: v))
+            return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
         }
     }
 
-    func run<Layer: OutputLayer>(_ layer: Layer) throws {
-        var worker = TrainingWorker(layer: layer, input: input, dimension: options.dimension, method: options.method,
-                                    window: options.window, maxSentenceLength: options.maxSentenceLength,
-                                    keep: keep.base, subsample: options.sample > 0, remap: remap.map { UnsafePointer($0.base) },
-                                    spool: spool, range: range, epochs: options.epochs,
-                                    startRate: options.startLearningRate, endRate: options.endLearningRate,
-                                    random: random, progress: progress, barrier: barrier)
-        try worker.run()
+    private func box<Layer: OutputLayer, Rows: RowStore>(_ layer: Layer, input: Rows, scratch: WorkerScratch, range: Range<Int>,
+                                                        random: PCG64, progress: UnsafeMutablePointer<WorkerProgress>)
+        -> WorkerHandle {
+        let box = WorkerBox(TrainingWorker(layer: layer, input: input, dimension: options.dimension, method: options.method,
+                                 window: options.window, maxSentenceLength: options.maxSentenceLength,
+                                 keep: keep.base, subsample: options.sample > 0, remap: remap.map { UnsafePointer($0.base) },
+                                 spool: spool, range: range, epochs: options.epochs,
+                                 startRate: options.startLearningRate, endRate: options.endLearningRate,
+                                 random: random, progress: progress, scratch: scratch,
+                                 lr: Float(options.startLearningRate)))
+        return WorkerHandle(advance: { try box.worker.advance(to: $0) }, snapshot: { box.worker.snapshot },
+                            restoring: { box.worker.restore($0) })
     }
 }
