@@ -51,8 +51,8 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: ArgumentHelp("The record field holding the tokens (JSON Lines input).", valueName: "name"))
     var field = "tokens"
 
-    @Option(help: "skipgram: each context word predicts the centre word; cbow: their mean does.")
-    var method: TrainingMethod = .skipgram
+    @Option(help: "skipgram: each context word predicts the centre word; cbow: their mean does; glove: GloVe on co-occurrence counts.")
+    var method: EmbedMethod = .skipgram
 
     @Option(help: "ns: negative sampling; hs: hierarchical softmax; softmax: the full softmax.")
     var loss: TrainingLoss = .ns
@@ -60,8 +60,8 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: "The vector dimension.")
     var dim = 100
 
-    @Option(help: "The largest distance between a word and its context (each word draws 1...window).")
-    var window = 5
+    @Option(help: "The largest distance between a word and its context (each word draws 1...window; glove counts every pair up to it, weighted 1/distance). Default: 5, glove 10.")
+    var window: Int?
 
     @Option(help: "Noise words per example (--loss ns).")
     var negative = 5
@@ -78,10 +78,10 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: "The subsampling threshold for frequent words (0: keep every word).")
     var sample = 1e-3
 
-    @Option(help: "Passes over the corpus.")
-    var epochs = 5
+    @Option(help: "Passes over the corpus (glove: over the co-occurrence pairs). Default: 5, glove 15.")
+    var epochs: Int?
 
-    @Option(help: ArgumentHelp("The starting learning rate (default: 0.025 skipgram, 0.05 cbow).", valueName: "rate"))
+    @Option(help: ArgumentHelp("The starting learning rate (default: 0.025 skipgram, 0.05 cbow and glove).", valueName: "rate"))
     var lr: Double?
 
     @Option(help: ArgumentHelp("The final learning rate (default: 0.0001 x --lr).", valueName: "rate"))
@@ -92,6 +92,9 @@ struct EmbedTrain: ParsableCommand {
 
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
+
+    @Flag(help: "Identical results for any number of threads (glove: fixed shards trained in a fixed order, each with its own random stream).")
+    var deterministic = false
 
     @Option(help: "table: word2vec.c's table of the sigmoid over [-6, 6]; exact: computed each time.")
     var sigmoid: SigmoidMode = .table
@@ -122,24 +125,34 @@ struct EmbedTrain: ParsableCommand {
     @Flag(help: "Print no progress or summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "GloVe") var glove: GloVeOptionGroup
+
     func validate() throws {
-        do { try trainingOptions().validate() } catch let error as ClassifiedError {
+        do {
+            if method == .glove {
+                try GloVeRun(command: self).options.validate()
+            } else {
+                if glove.isUsed { throw ValidationError("the GloVe options need --method glove") }
+                if deterministic { throw ValidationError("--deterministic is available for --method glove") }
+                try trainingOptions().validate()
+            }
+        } catch let error as ClassifiedError {
             throw ValidationError(error.description)
         }
     }
 
     func trainingOptions() -> TrainingOptions {
         var options = TrainingOptions()
-        options.method = method
+        options.method = method.trainingMethod ?? .skipgram
         options.loss = loss
         options.dimension = dim
-        options.window = window
+        options.window = window ?? 5
         options.negative = negative
         options.noiseExponent = nsExponent
         options.minCount = minCount
         options.maxVocabulary = maxVocab
         options.sample = sample
-        options.epochs = epochs
+        options.epochs = epochs ?? 5
         options.learningRate = lr
         options.minLearningRate = minLr
         options.threads = threads
@@ -150,6 +163,7 @@ struct EmbedTrain: ParsableCommand {
     }
 
     func run() throws {
+        if method == .glove { return try GloVeRun(command: self).run() }
         let options = trainingOptions()
         let initial = try initFrom.map { InitialVectors(try WordVectors(contentsOf: $0)) }
         try initial?.check(dimension: options.dimension)

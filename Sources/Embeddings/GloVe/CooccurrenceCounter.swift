@@ -25,7 +25,7 @@ public final class CooccurrenceCounter {
     static let maximumRuns = 64
     /// Vocabulary words counted.
     public private(set) var tokens = 0
-    /// How many times the table was spilled to disk.
+    /// How many times the table was full and spilled to disk.
     public private(set) var spills = 0
 
     /// A counter for ids 0..<`vocabularySize`, with a hash table of `tableEntries` slots and a
@@ -71,7 +71,10 @@ public final class CooccurrenceCounter {
             return
         }
         let table = self.table!
-        if table.isFull { try spill() }
+        if table.isFull {
+            try spill()
+            spills += 1
+        }
         table.add(UInt64(UInt32(bitPattern: row)) << 32 | UInt64(UInt32(bitPattern: column)), amount)
     }
 
@@ -107,7 +110,6 @@ public final class CooccurrenceCounter {
         try run.append(UnsafeBufferPointer(entries))
         table.clear()
         runs.append(run)
-        spills += 1
         if runs.count >= Self.maximumRuns { try compactRuns() }
     }
 

@@ -17,6 +17,8 @@ public final class CooccurrenceShards {
     public let options: CooccurrenceOptions
     /// Corpus tokens over all shards.
     public let corpusTokens: Int
+    /// Whether the shards were counted with a given vocabulary (`--vocab`).
+    public let vocabularyGiven: Bool
     let readers: [ArchiveReader]
 
     /// Whether `path` is a `cooccurrence` archive (false for anything else, including text).
@@ -76,6 +78,7 @@ public final class CooccurrenceShards {
         self.readers = readers
         self.options = first!.options
         self.corpusTokens = corpusTokens
+        vocabularyGiven = first!.given
         vocabulary = try Vocabulary(tokens: first!.tokens, counts: counts)
     }
 

@@ -90,3 +90,29 @@ struct RunColumn: TensorPayload {
         try emit()
     }
 }
+
+extension CooccurrenceCounter {
+    /// Ends counting and writes the counts as a `cooccurrence` shard file (see
+    /// `CooccurrenceArchive`); `vocabularyGiven` records whether the vocabulary came from `--vocab`
+    /// (shards counted with the same one add up to one pass). Returns the number of pairs.
+    @discardableResult
+    public func write(to path: String, vocabulary: Vocabulary, corpusTokens: Int, vocabularyGiven: Bool,
+                      temporaryDirectory: String) throws -> Int {
+        try CooccurrenceArchive.write(try finish(), vocabulary: vocabulary, options: options, corpusTokens: corpusTokens,
+                                      vocabularyGiven: vocabularyGiven, temporaryDirectory: temporaryDirectory, to: path)
+    }
+}
+
+extension CooccurrenceShards {
+    /// Writes the summed counts as one shard file. Returns the number of pairs.
+    @discardableResult
+    public func write(to path: String, temporaryDirectory: String) throws -> Int {
+        try CooccurrenceArchive.write(try merged(), vocabulary: vocabulary, options: options, corpusTokens: corpusTokens,
+                                      vocabularyGiven: vocabularyGiven, temporaryDirectory: temporaryDirectory, to: path)
+    }
+}
+
+extension TrainingCorpus {
+    /// Distinct tokens read (in the vocabulary or not): what the vocabulary's tables cost.
+    public var distinctTokens: Int { remap?.count ?? vocabulary.count }
+}

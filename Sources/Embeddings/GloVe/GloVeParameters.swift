@@ -20,10 +20,9 @@ final class GloVeParameters: @unchecked Sendable {
         func uniform() -> Float { (Float(random.next() >> 40) * 0x1p-24 - 0.5) * scale }
         for r in 0..<2 * vocabularySize {
             let row = storage.row(r)
-            for k in 0..<dimension {
-                row[k] = uniform()
-                row[layout.accumulators + k] = 1
-            }
+            for k in 0..<dimension { row[k] = uniform() }
+            // The padding's accumulators too: its zero steps divide by √G.
+            for k in 0..<layout.padded { row[layout.accumulators + k] = 1 }
             row[layout.bias] = uniform()
             row[layout.biasAccumulator] = 1
         }
