@@ -19,6 +19,8 @@ public final class CooccurrenceCounter {
     private let weights: UnsafeMutablePointer<UInt64>
     private let history: UnsafeMutablePointer<Int32>
     private var position = 0
+    /// The most slots the table may have; it starts smaller and doubles while old and new fit.
+    let maximumTableEntries: Int
     let directory: String
     private(set) var runs: [CooccurrenceRun] = []
     /// At most this many runs are kept; more are merged into one first (open files, merge buffers).
@@ -28,7 +30,7 @@ public final class CooccurrenceCounter {
     /// How many times the table was full and spilled to disk.
     public private(set) var spills = 0
 
-    /// A counter for ids 0..<`vocabularySize`, with a hash table of `tableEntries` slots and a
+    /// A counter for ids 0..<`vocabularySize`, with a hash table of up to `tableEntries` slots and a
     /// dense block for ids below `denseSide`, spilling to files in `temporaryDirectory`.
     /// Throws `.io` when the directory is not writable (checked at once, not at the first spill).
     public init(vocabularySize: Int, options: CooccurrenceOptions, tableEntries: Int, denseSide: Int,
@@ -44,7 +46,8 @@ public final class CooccurrenceCounter {
             dense = .allocate(capacity: side * side)
             dense!.initialize(repeating: 0, count: side * side)
         }
-        table = CooccurrenceTable(capacity: tableEntries)
+        maximumTableEntries = max(4, tableEntries)
+        table = CooccurrenceTable(capacity: min(maximumTableEntries, 1 << 20))
         let w = options.weights
         weights = .allocate(capacity: w.count)
         weights.initialize(from: w, count: w.count)
@@ -72,8 +75,14 @@ public final class CooccurrenceCounter {
         }
         let table = self.table!
         if table.isFull {
-            try spill()
-            spills += 1
+            // Old and new tables must fit in the bound together while entries move.
+            let target = min(2 * table.capacity, maximumTableEntries - table.capacity)
+            if target > table.capacity + table.capacity / 4 {
+                table.grow(to: target)
+            } else {
+                try spill()
+                spills += 1
+            }
         }
         table.add(UInt64(UInt32(bitPattern: row)) << 32 | UInt64(UInt32(bitPattern: column)), amount)
     }

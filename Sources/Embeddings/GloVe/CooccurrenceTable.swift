@@ -19,13 +19,13 @@ public struct CooccurrenceEntry: Sendable, Equatable {
 
 /// A fixed-size open-addressing hash table from pair keys to counts (linear probing, Fibonacci
 /// hashing mapped onto the capacity with a multiply-high), the in-memory block of the counter.
-/// It holds at most `limit` = ¾ of its slots; the counter spills it (sorted) when it is full.
-/// 16 bytes per slot, allocated once; no allocation while counting.
+/// It holds at most `limit` = ¾ of its slots; when it is full the counter grows it (doubling,
+/// while old and new fit in the memory bound together) or spills it, sorted. 16 bytes per slot.
 final class CooccurrenceTable {
     static let emptyKey = UInt64.max
-    let capacity: Int
-    let limit: Int
-    let slots: UnsafeMutablePointer<CooccurrenceEntry>
+    private(set) var capacity: Int
+    private(set) var limit: Int
+    private(set) var slots: UnsafeMutablePointer<CooccurrenceEntry>
     private(set) var count = 0
 
     init(capacity: Int) {
@@ -38,6 +38,17 @@ final class CooccurrenceTable {
     deinit { slots.deallocate() }
 
     var isFull: Bool { count >= limit }
+
+    /// Moves the entries into a table of `newCapacity` slots (for a while both are allocated).
+    func grow(to newCapacity: Int) {
+        let old = slots, oldCapacity = capacity
+        capacity = newCapacity
+        limit = newCapacity * 3 / 4
+        slots = .allocate(capacity: newCapacity)
+        clear()
+        for i in 0..<oldCapacity where old[i].key != Self.emptyKey { add(old[i].key, old[i].count) }
+        old.deallocate()
+    }
 
     func clear() {
         slots.initialize(repeating: CooccurrenceEntry(key: Self.emptyKey, count: 0), count: capacity)

@@ -41,7 +41,7 @@ public struct GloVeMemoryPlan: Sendable {
         }
         let counting = limit - fixedBytes - CooccurrenceCounter.memoryBytes(tableEntries: 0, denseSide: 0)
         var side = 0
-        while side < min(vocabularySize, 4096) && (side + 1) * (side + 1) * 8 <= counting / 4 { side += 1 }
+        while side < min(vocabularySize, 2048) && (side + 1) * (side + 1) * 8 <= counting / 4 { side += 1 }
         denseSide = side
         tableEntries = max(Self.minimumTableEntries, (counting - side * side * 8) / MemoryLayout<CooccurrenceEntry>.stride)
     }
