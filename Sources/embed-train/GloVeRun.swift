@@ -68,7 +68,7 @@ struct GloVeRun {
             let plan = try GloVeMemoryPlan(limit: glove.memory.bytes, vocabularySize: corpus.vocabulary.count,
                                            distinctTokens: corpus.distinctTokens, dimension: options.dimension)
             let counter = try CooccurrenceCounter(vocabularySize: corpus.vocabulary.count, options: options.cooccurrence,
-                                                  tableEntries: plan.tableEntries, denseSide: plan.denseSide,
+                                                  tableEntries: plan.tableEntries, denseEntries: plan.denseEntries,
                                                   temporaryDirectory: temporaryDirectory)
             let start = Date()
             try counter.count(corpus, progress: progress)

@@ -11,10 +11,10 @@ import _TestSupport
 struct GloVeCountingTests {
     /// The counts of `lines` (lists of ids) as a dictionary [(row, column): X].
     static func count(_ lines: [[Int32]], vocabularySize: Int, window: Int, symmetric: Bool = true,
-                      tableEntries: Int = 1 << 12, denseSide: Int = 0) throws -> (counter: CooccurrenceCounter, entries: [CooccurrenceEntry]) {
+                      tableEntries: Int = 1 << 12, denseEntries: Int = 0) throws -> (counter: CooccurrenceCounter, entries: [CooccurrenceEntry]) {
         let counter = try CooccurrenceCounter(vocabularySize: vocabularySize,
                                               options: CooccurrenceOptions(window: window, symmetric: symmetric),
-                                              tableEntries: tableEntries, denseSide: denseSide,
+                                              tableEntries: tableEntries, denseEntries: denseEntries,
                                               temporaryDirectory: NSTemporaryDirectory())
         for line in lines {
             for id in line { try counter.add(id) }
@@ -77,7 +77,7 @@ struct GloVeCountingTests {
         let corpus = try TrainingQualityTests.corpus([["a", "rare", "b"], ["a", "b"]], minCount: 2)
         #expect(corpus.vocabulary.count == 2)
         let counter = try CooccurrenceCounter(vocabularySize: 2, options: CooccurrenceOptions(window: 2),
-                                              tableEntries: 64, denseSide: 0, temporaryDirectory: NSTemporaryDirectory())
+                                              tableEntries: 64, denseEntries: 0, temporaryDirectory: NSTemporaryDirectory())
         try counter.count(corpus)
         let a = Int32(corpus.vocabulary.id(of: "a")!), b = Int32(corpus.vocabulary.id(of: "b")!)
         #expect(Self.dictionary(try counter.sortedCounts(), scale: 2) == [[a, b]: 2, [b, a]: 2])
@@ -103,7 +103,7 @@ struct GloVeCountingTests {
         let (spilled, merged) = try Self.count(lines, vocabularySize: 60, window: 5, tableEntries: 64)
         #expect(spilled.spills > CooccurrenceCounter.maximumRuns)
         #expect(merged == inMemory)
-        let (_, withDense) = try Self.count(lines, vocabularySize: 60, window: 5, tableEntries: 64, denseSide: 9)
+        let (_, withDense) = try Self.count(lines, vocabularySize: 60, window: 5, tableEntries: 64, denseEntries: 150)
         #expect(withDense == inMemory)
     }
 
@@ -119,7 +119,7 @@ struct GloVeCountingTests {
         for shard in 0..<3 {
             let part = Array(lines[(shard * 80)..<((shard + 1) * 80)])
             let fresh = try CooccurrenceCounter(vocabularySize: 40, options: CooccurrenceOptions(window: 4),
-                                                tableEntries: 128, denseSide: 3, temporaryDirectory: NSTemporaryDirectory())
+                                                tableEntries: 128, denseEntries: 60, temporaryDirectory: NSTemporaryDirectory())
             for line in part {
                 for id in line { try fresh.add(id) }
                 fresh.endSentence()
@@ -144,7 +144,7 @@ struct GloVeCountingTests {
         defer { directory.remove() }
         func write(_ name: String, window: Int, words: [String]) throws -> String {
             let counter = try CooccurrenceCounter(vocabularySize: words.count, options: CooccurrenceOptions(window: window),
-                                                  tableEntries: 64, denseSide: 0, temporaryDirectory: NSTemporaryDirectory())
+                                                  tableEntries: 64, denseEntries: 0, temporaryDirectory: NSTemporaryDirectory())
             for id in 0..<Int32(words.count) { try counter.add(id) }
             let path = directory.path(name)
             try CooccurrenceArchive.write(try counter.finish(), vocabulary: try Vocabulary(tokens: words), options: counter.options,
@@ -169,7 +169,7 @@ struct GloVeCountingTests {
     @Test func unwritableTemporaryDirectoryIsAnIOError() {
         do {
             _ = try CooccurrenceCounter(vocabularySize: 3, options: CooccurrenceOptions(window: 2), tableEntries: 64,
-                                        denseSide: 0, temporaryDirectory: "/proc/nonexistent-dir")
+                                        denseEntries: 0, temporaryDirectory: "/proc/nonexistent-dir")
             Issue.record("no error")
         } catch let error as Failure {
             #expect(error.kind == .io)
@@ -189,8 +189,8 @@ struct GloVeCountingTests {
         let plan = try? GloVeMemoryPlan(limit: 1 << 30, vocabularySize: 70_000, distinctTokens: 250_000, dimension: 100)
         #expect(plan != nil)
         if let plan {
-            #expect(plan.tableEntries * 16 + plan.denseSide * plan.denseSide * 8 + plan.fixedBytes <= plan.limit)
-            #expect(plan.denseSide > 1000)
+            #expect(plan.tableEntries * 16 + plan.denseEntries * 8 + plan.fixedBytes <= plan.limit)
+            #expect(plan.denseEntries > 10_000_000)
         }
     }
 }

@@ -127,7 +127,7 @@ struct GloVeTrainingTests {
         let plan = try GloVeMemoryPlan(limit: 1 << 30, vocabularySize: corpus.vocabulary.count,
                                        distinctTokens: corpus.vocabulary.count, dimension: options.dimension)
         let counter = try CooccurrenceCounter(vocabularySize: corpus.vocabulary.count, options: options.cooccurrence,
-                                              tableEntries: plan.tableEntries, denseSide: plan.denseSide,
+                                              tableEntries: plan.tableEntries, denseEntries: plan.denseEntries,
                                               temporaryDirectory: NSTemporaryDirectory())
         try counter.count(corpus)
         return try GloVeTrainer(options: options, counter: counter, vocabulary: corpus.vocabulary, plan: plan)

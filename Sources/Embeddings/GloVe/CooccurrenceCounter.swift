@@ -1,19 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Diagnostics
 
 /// Counts weighted co-occurrences (see `CooccurrenceOptions`) of a stream of vocabulary ids in
-/// bounded memory, as Stanford's `cooccur -memory` does: pairs of two of the `denseSide` most
-/// frequent words go to a dense array (most pairs, by Zipf's law), the rest to a hash table of
-/// fixed size; when the table is full its entries are sorted and spilled to a temporary file
+/// bounded memory, as Stanford's `cooccur -memory` does: a pair (i, j) whose frequency ranks
+/// have a small product, (i + 1)(j + 1) < P, goes to a dense array with one row per word (row i
+/// holds columns 0..<min(V, P/(i + 1)): most pairs by Zipf's law, and the hot rows stay in cache),
+/// the rest to a hash table of bounded size; when the table is full its entries are sorted and
+/// spilled to a temporary file
 /// (a run), and at the end all runs are merged, adding equal pairs. Every count is an integer
 /// (units of 1/lcm(1…window)), so spilling changes nothing: the result equals counting in memory.
 ///
-/// Cost: window (×2 when symmetric) additions per token; memory: `denseSide`² × 8 bytes plus
-/// 16 bytes per table slot, fixed at creation. The temporary files are unlinked as soon as they
+/// Cost: window (×2 when symmetric) additions per token; memory: 8 bytes per dense entry
+/// (allocated zeroed by the system, so untouched pages cost nothing) plus 16 bytes per table slot. The temporary files are unlinked as soon as they
 /// are made (see `TemporaryFile`), so nothing is ever left behind.
 public final class CooccurrenceCounter {
     public let options: CooccurrenceOptions
     public let vocabularySize: Int
-    let denseSide: Int
+    /// P: pairs with (i + 1)(j + 1) < P are dense.
+    let maximumProduct: Int
+    /// Where each dense row starts (V + 1 offsets; row i has rowStart[i+1] − rowStart[i] columns).
+    private let rowStart: UnsafeMutablePointer<Int>
     private var dense: UnsafeMutablePointer<UInt64>?
     private var table: CooccurrenceTable?
     private let weights: UnsafeMutablePointer<UInt64>
@@ -31,20 +39,24 @@ public final class CooccurrenceCounter {
     public private(set) var spills = 0
 
     /// A counter for ids 0..<`vocabularySize`, with a hash table of up to `tableEntries` slots and a
-    /// dense block for ids below `denseSide`, spilling to files in `temporaryDirectory`.
+    /// dense array of at most `denseEntries` counts, spilling to files in `temporaryDirectory`.
     /// Throws `.io` when the directory is not writable (checked at once, not at the first spill).
-    public init(vocabularySize: Int, options: CooccurrenceOptions, tableEntries: Int, denseSide: Int,
+    public init(vocabularySize: Int, options: CooccurrenceOptions, tableEntries: Int, denseEntries: Int,
                 temporaryDirectory: String) throws {
         try options.validate()
         self.options = options
         self.vocabularySize = vocabularySize
-        self.denseSide = max(0, min(denseSide, vocabularySize))
+        maximumProduct = Self.maximumProduct(vocabularySize: vocabularySize, entries: denseEntries)
         directory = temporaryDirectory
         _ = try TemporaryFile(directory: temporaryDirectory, prefix: "nlpipe-check")
-        let side = self.denseSide
-        if side > 0 {
-            dense = .allocate(capacity: side * side)
-            dense!.initialize(repeating: 0, count: side * side)
+        rowStart = .allocate(capacity: vocabularySize + 1)
+        rowStart[0] = 0
+        for i in 0..<vocabularySize { rowStart[i + 1] = rowStart[i] + min(vocabularySize, maximumProduct / (i + 1)) }
+        if rowStart[vocabularySize] > 0 {
+            guard let zeroed = calloc(rowStart[vocabularySize], 8) else {
+                throw Failure(.other, "cannot allocate \(rowStart[vocabularySize]) co-occurrence counts")
+            }
+            dense = zeroed.bindMemory(to: UInt64.self, capacity: rowStart[vocabularySize])
         }
         maximumTableEntries = max(4, tableEntries)
         table = CooccurrenceTable(capacity: min(maximumTableEntries, 1 << 20))
@@ -56,21 +68,42 @@ public final class CooccurrenceCounter {
     }
 
     deinit {
-        dense?.deallocate()
+        free(dense)
+        rowStart.deallocate()
         weights.deallocate()
         history.deallocate()
     }
 
     /// The bytes a counter with these sizes allocates.
-    public static func memoryBytes(tableEntries: Int, denseSide: Int) -> Int {
-        denseSide * denseSide * 8 + max(4, tableEntries) * MemoryLayout<CooccurrenceEntry>.stride
+    public static func memoryBytes(tableEntries: Int, denseEntries: Int) -> Int {
+        denseEntries * 8 + max(4, tableEntries) * MemoryLayout<CooccurrenceEntry>.stride
             + maximumRuns * CooccurrenceRun.readerBytes
+    }
+
+    /// The largest P whose dense rows, Σᵢ min(V, P/(i + 1)), fit in `entries`.
+    static func maximumProduct(vocabularySize v: Int, entries: Int) -> Int {
+        func size(_ p: Int) -> Int {
+            var total = 0
+            for i in 0..<v {
+                let length = min(v, p / (i + 1))
+                if length == 0 { break }
+                total += length
+            }
+            return total
+        }
+        var (low, high) = (0, v * v + 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if size(middle) <= entries { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     @inline(__always)
     private func addPair(_ row: Int32, _ column: Int32, _ amount: UInt64) throws {
-        if Int(row) < denseSide && Int(column) < denseSide {
-            dense![Int(row) * denseSide + Int(column)] &+= amount
+        let start = rowStart[Int(row)]
+        if Int(column) < rowStart[Int(row) + 1] - start {
+            dense![start + Int(column)] &+= amount
             return
         }
         let table = self.table!
@@ -137,14 +170,14 @@ public final class CooccurrenceCounter {
         table = nil
         if let dense {
             let run = try CooccurrenceRun(directory: directory)
-            for row in 0..<denseSide {
-                for column in 0..<denseSide {
-                    let count = dense[row * denseSide + column]
+            for row in 0..<vocabularySize {
+                for column in 0..<(rowStart[row + 1] - rowStart[row]) {
+                    let count = dense[rowStart[row] + column]
                     if count != 0 { try run.append(CooccurrenceEntry(row: Int32(row), column: Int32(column), count: count)) }
                 }
             }
             try run.flush()
-            dense.deallocate()
+            free(dense)
             self.dense = nil
             if run.count > 0 { runs.append(run) }
         }

@@ -2,8 +2,8 @@ import Diagnostics
 
 /// How a GloVe run shares its `--memory` bound (Stanford's `cooccur -memory`, a soft limit in the
 /// same spirit, but here also covering training): a fixed part (the program, its buffers and the
-/// vocabulary), then either the counting block (a dense array for pairs of the most frequent
-/// words and a hash table, spilled to disk when full) or, later, the training parameters
+/// vocabulary), then either the counting block (half for a dense array for pairs of frequent
+/// words, half for a hash table spilled to disk when full) or, later, the training parameters
 /// (2 × words × (2·⌈d/16⌉·16 + 16) floats: vectors, biases and AdaGrad accumulators) with the
 /// co-occurrence pairs (16 bytes each).
 public struct GloVeMemoryPlan: Sendable {
@@ -16,8 +16,8 @@ public struct GloVeMemoryPlan: Sendable {
     /// Baseline plus the vocabulary's tables.
     public let fixedBytes: Int
     public let parameterBytes: Int
-    /// Counting: the side of the dense block and the slots of the hash table.
-    public let denseSide: Int
+    /// Counting: the entries of the dense array and the slots of the hash table.
+    public let denseEntries: Int
     public let tableEntries: Int
     /// The bytes left for the training pairs.
     public var pairBytes: Int { limit - fixedBytes - parameterBytes }
@@ -31,7 +31,7 @@ public struct GloVeMemoryPlan: Sendable {
         self.limit = limit
         fixedBytes = Self.baselineBytes + distinctTokens * 64 + vocabularySize * 48
         parameterBytes = 2 * vocabularySize * GloVeRowLayout(dimension: dimension).stride * 4
-        let countingMinimum = CooccurrenceCounter.memoryBytes(tableEntries: Self.minimumTableEntries, denseSide: 0)
+        let countingMinimum = CooccurrenceCounter.memoryBytes(tableEntries: Self.minimumTableEntries, denseEntries: 0)
         let trainingMinimum = parameterBytes + (1 << 20)
         minimumBytes = fixedBytes + max(countingMinimum, trainingMinimum)
         guard limit >= minimumBytes else {
@@ -39,11 +39,9 @@ public struct GloVeMemoryPlan: Sendable {
                 + "\(dimension): the minimum is \(Self.describe(minimumBytes)) (parameters \(Self.describe(parameterBytes)), "
                 + "vocabulary and program \(Self.describe(fixedBytes)))")
         }
-        let counting = limit - fixedBytes - CooccurrenceCounter.memoryBytes(tableEntries: 0, denseSide: 0)
-        var side = 0
-        while side < min(vocabularySize, 2048) && (side + 1) * (side + 1) * 8 <= counting / 4 { side += 1 }
-        denseSide = side
-        tableEntries = max(Self.minimumTableEntries, (counting - side * side * 8) / MemoryLayout<CooccurrenceEntry>.stride)
+        let counting = limit - fixedBytes - CooccurrenceCounter.memoryBytes(tableEntries: 0, denseEntries: 0)
+        denseEntries = min(vocabularySize * vocabularySize, counting / 2 / 8)
+        tableEntries = max(Self.minimumTableEntries, (counting - denseEntries * 8) / MemoryLayout<CooccurrenceEntry>.stride)
     }
 
     /// `bytes` in K/M/G with one decimal (binary units, as `--memory` reads them).
