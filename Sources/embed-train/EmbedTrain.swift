@@ -13,7 +13,7 @@ extension SigmoidMode: ExpressibleByArgument {}
 struct EmbedTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed-train",
-        abstract: "Train word vectors (skip-gram or CBOW; negative sampling, hierarchical or full softmax).",
+        abstract: "Train word vectors (skip-gram or CBOW with negative sampling, hierarchical or full softmax; or GloVe).",
         discussion: """
         Reads tokens from `tokenize` (JSON Lines with a `tokens` field) or, with --text, plain text with tokens separated by white space (a corpus that is one huge line, like text8, is read in bounded chunks). The input is read once: tokens are counted and spooled to a temporary file of 4-byte ids ($TMPDIR or /tmp), so a pipe works and memory grows with the vocabulary and the dimension, never with the corpus. Lines (records) are sentences: the window never crosses them, and a longer run of words is cut every 1000 kept words, as in word2vec.c.
 
@@ -22,6 +22,8 @@ struct EmbedTrain: ParsableCommand {
         --share-negatives (skip-gram with --loss ns) draws the noise words once per centre word and shares them across its window (Ji et al. 2016) instead of once per word pair: their vectors then stay in cache, which trains wiki8 about 1.6x faster at the same accuracy.
 
         --threads 1 with a --seed gives bit-for-bit the same vectors on every run. More threads update shared vectors without locks (as word2vec.c, gensim and fastText do): faster, but runs then differ slightly.
+
+        --method glove trains GloVe as Stanford's four programs do, in one pass over the input: every pair of vocabulary words at most --window (default 10, at most 20) apart on a line adds 1/distance to X (--asymmetric: the left context only), counted exactly within --memory (pairs beyond it are sorted, spilled to unlinked temporary files in --tmpdir and merged), then --epochs (default 15) passes of AdaGrad (--lr 0.05) over the pairs in a new random order each, minimising f(X)(w.w~ + b + b~ - log X)^2 with f(x) = (x/--x-max)^--alpha below --x-max. --cooccur-only writes the counts as a shard file; shard files given as input (counted with the same --vocab) are added up exactly and trained on. --deterministic gives the same vectors for any --threads. --vectors picks W + W~ (sum, the default), word, context or concat.
 
         Output: an `embeddings` model file (vocabulary with counts, vectors, the output vectors for --loss ns and softmax, and every setting), read by `embed-query` and by numpy/safetensors.
 
@@ -33,8 +35,11 @@ struct EmbedTrain: ParsableCommand {
           embed-train --text --vocab vocab.nlpipe -o vectors.nlpipe corpus.txt
           embed-train --text --epochs 3 --log train.jsonl --eval-analogies questions-words.txt -o vectors.nlpipe corpus.txt
           embed-train --text --init vectors.nlpipe --lr 0.01 -o more.nlpipe more.txt
+          xz -dc wiki8.xz | embed-train --text --method glove --window 10 --memory 4G -o glove.nlpipe
+          embed-train --text --method glove --vocab vocab.nlpipe --cooccur-only -o part1.nlpipe part1.txt
+          embed-train --method glove -o glove.nlpipe part1.nlpipe part2.nlpipe
 
-        Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a vocabulary), 65 bad input data (an empty corpus, no word reaching --min-count, malformed JSON, invalid UTF-8), 66 missing input file, 74 I/O error, 1 anything else.
+        Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a vocabulary, a --memory too small for GloVe), 65 bad input data (an empty corpus, no word reaching --min-count, malformed JSON, invalid UTF-8, shard files that cannot be added up), 66 missing input file, 74 I/O error (an unwritable --tmpdir), 1 anything else.
         """,
         version: NLPipeVersion.string
     )
