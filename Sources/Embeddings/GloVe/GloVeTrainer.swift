@@ -85,7 +85,6 @@ public final class GloVeTrainer {
         let n = pairs.count
         let epochs = options.epochs
         if options.deterministic { job.partitionIntoCells() } else { job.shuffleOnce() }
-        let start = DispatchTime.now()
         func seconds(since time: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - time.uptimeNanoseconds) / 1e9 }
         var losses: [Double] = []
         var trainingSeconds = 0.0
@@ -112,7 +111,6 @@ public final class GloVeTrainer {
                 try observer.epochEnded(summary, input: parameters.vectors(options.vectors), vocabulary: vocabulary)
             }
         }
-        _ = start
         reporter.event("trained", metrics: [("pairs", Double(n * epochs)), ("seconds", trainingSeconds),
                                             ("pairs_per_second", Double(n * epochs) / max(trainingSeconds, 1e-9)),
                                             ("loss", losses.last ?? 0)])
