@@ -9,6 +9,16 @@ public protocol TensorPayload {
     var payloadByteCount: Int { get }
     /// Calls `body` with the little-endian bytes.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
+    /// Calls `body` with the bytes in order, in one or more pieces: what `write(to:)` uses, so
+    /// that a payload larger than memory (read from a file) can be written piece by piece. The
+    /// default presents `withUnsafeBytes` as one piece.
+    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws
+}
+
+extension TensorPayload {
+    public func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withUnsafeBytes { try body($0) }
+    }
 }
 
 extension Array: TensorPayload where Element: TensorElement {
@@ -141,7 +151,7 @@ public struct ArchiveWriter {
         try withUnsafeBytes(of: UInt64(header.count).littleEndian) { try body($0) }
         try header.withUnsafeBytes { try body($0) }
         for position in order {
-            try entries[position].payload.withUnsafeBytes { try body($0) }
+            try entries[position].payload.forEachChunk(body)
         }
     }
 }

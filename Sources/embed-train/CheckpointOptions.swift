@@ -29,6 +29,9 @@ struct CheckpointOptions: ParsableArguments {
         try resume.map { try TrainingCheckpoint(contentsOf: $0) }
     }
 
+    /// True when any of the three options is given.
+    var isUsed: Bool { checkpoint != nil || checkpointEvery != nil || resume != nil }
+
     var plan: CheckpointPlan? {
         checkpoint.map { CheckpointPlan(path: $0, every: checkpointEvery) }
     }

@@ -13,7 +13,7 @@ extension SigmoidMode: ExpressibleByArgument {}
 struct EmbedTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed-train",
-        abstract: "Train word vectors (skip-gram or CBOW; negative sampling, hierarchical or full softmax).",
+        abstract: "Train word vectors (skip-gram or CBOW with negative sampling, hierarchical or full softmax; or GloVe).",
         discussion: """
         Reads tokens from `tokenize` (JSON Lines with a `tokens` field) or, with --text, plain text with tokens separated by white space (a corpus that is one huge line, like text8, is read in bounded chunks). The input is read once: tokens are counted and spooled to a temporary file of 4-byte ids ($TMPDIR or /tmp), so a pipe works and memory grows with the vocabulary and the dimension, never with the corpus. Lines (records) are sentences: the window never crosses them, and a longer run of words is cut every 1000 kept words, as in word2vec.c.
 
@@ -26,6 +26,8 @@ struct EmbedTrain: ParsableCommand {
         --deterministic gives bit-for-bit the same vectors for any --threads (and seed): the corpus is cut into 8 fixed shards, each with its own random stream and learning-rate schedule; in rounds of 8192 tokens per shard every shard trains on private copies of the rows it touches, and the changes are added to the vectors in shard order after each round (capped where they all point the same way). What it costs, measured on a 5M-token wiki8 slice (skip-gram, negative sampling, 2 threads): about 1.7x the CPU time of the default mode (so about 0.6x its words per second at any thread count) and 2.5x its memory (private copies of the rows each shard touches: 154 MB against 60 MB), at the same accuracy within noise (WS-353 rho 0.22 against 0.24, analogies 0.9% against 0.8-1.1%). The vectors differ from the default mode's, and the model file records "threads": null, "shards": 8.
 
         --checkpoint FILE saves the run at the end of every epoch (or every --checkpoint-every N tokens) in one file replaced atomically; after an interruption, the same command with --resume FILE (same input, same settings) continues it, and with --threads 1, or with --deterministic for any --threads, writes the same model file as a run that was never interrupted. Other settings are refused (exit 64) with the list of differences; a damaged file or another kind of file is exit 65.
+
+        --method glove trains GloVe as Stanford's four programs do, in one pass over the input: every pair of vocabulary words at most --window (default 10, at most 20) apart on a line adds 1/distance to X (--asymmetric: the left context only), counted exactly within --memory (pairs beyond it are sorted, spilled to unlinked temporary files in --tmpdir and merged), then --epochs (default 15) passes of AdaGrad (--lr 0.05) over the pairs in a new random order each, minimising f(X)(w.w~ + b + b~ - log X)^2 with f(x) = (x/--x-max)^--alpha below --x-max. --cooccur-only writes the counts as a shard file; shard files given as input (counted with the same --vocab) are added up exactly and trained on. --deterministic gives the same vectors for any --threads. --vectors picks W + W~ (sum, the default), word, context or concat.
 
         Output: an `embeddings` model file (vocabulary with counts, vectors, the output vectors for --loss ns and softmax, and every setting), read by `embed-query` and by numpy/safetensors.
 
@@ -40,8 +42,11 @@ struct EmbedTrain: ParsableCommand {
           embed-train --text --deterministic --threads 2 -o same-for-any-threads.nlpipe corpus.txt
           embed-train --text --epochs 10 --checkpoint run.ckpt -o vectors.nlpipe corpus.txt
           embed-train --text --epochs 10 --resume run.ckpt -o vectors.nlpipe corpus.txt
+          xz -dc wiki8.xz | embed-train --text --method glove --window 10 --memory 4G -o glove.nlpipe
+          embed-train --text --method glove --vocab vocab.nlpipe --cooccur-only -o part1.nlpipe part1.txt
+          embed-train --method glove -o glove.nlpipe part1.nlpipe part2.nlpipe
 
-        Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a vocabulary, --resume with other settings), 65 bad input data (an empty corpus, no word reaching --min-count, malformed JSON, invalid UTF-8, a damaged checkpoint or one of another corpus), 66 missing input file, 74 I/O error, 1 anything else.
+        Exit status: 0 success, 64 usage error (a dimension of 0, a full softmax over too large a vocabulary, --resume with other settings, a --memory too small for GloVe), 65 bad input data (an empty corpus, no word reaching --min-count, malformed JSON, invalid UTF-8, a damaged checkpoint or one of another corpus, shard files that cannot be added up), 66 missing input file, 74 I/O error (an unwritable --tmpdir), 1 anything else.
         """,
         version: NLPipeVersion.string
     )
@@ -58,8 +63,8 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: ArgumentHelp("The record field holding the tokens (JSON Lines input).", valueName: "name"))
     var field = "tokens"
 
-    @Option(help: "skipgram: each context word predicts the centre word; cbow: their mean does.")
-    var method: TrainingMethod = .skipgram
+    @Option(help: "skipgram: each context word predicts the centre word; cbow: their mean does; glove: GloVe on co-occurrence counts.")
+    var method: EmbedMethod = .skipgram
 
     @Option(help: "ns: negative sampling; hs: hierarchical softmax; softmax: the full softmax.")
     var loss: TrainingLoss = .ns
@@ -67,8 +72,8 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: "The vector dimension.")
     var dim = 100
 
-    @Option(help: "The largest distance between a word and its context (each word draws 1...window).")
-    var window = 5
+    @Option(help: "The largest distance between a word and its context (each word draws 1...window; glove counts every pair up to it, weighted 1/distance). Default: 5, glove 10.")
+    var window: Int?
 
     @Option(help: "Noise words per example (--loss ns).")
     var negative = 5
@@ -85,10 +90,10 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: "The subsampling threshold for frequent words (0: keep every word).")
     var sample = 1e-3
 
-    @Option(help: "Passes over the corpus.")
-    var epochs = 5
+    @Option(help: "Passes over the corpus (glove: over the co-occurrence pairs). Default: 5, glove 15.")
+    var epochs: Int?
 
-    @Option(help: ArgumentHelp("The starting learning rate (default: 0.025 skipgram, 0.05 cbow).", valueName: "rate"))
+    @Option(help: ArgumentHelp("The starting learning rate (default: 0.025 skipgram, 0.05 cbow and glove).", valueName: "rate"))
     var lr: Double?
 
     @Option(help: ArgumentHelp("The final learning rate (default: 0.0001 x --lr).", valueName: "rate"))
@@ -134,27 +139,39 @@ struct EmbedTrain: ParsableCommand {
     @Flag(help: "Print no progress or summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "GloVe") var glove: GloVeOptionGroup
+
     func validate() throws {
         if checkpointing.resume != nil && initFrom != nil {
             throw ValidationError("--resume continues from the checkpoint's vectors: drop --init")
         }
-        do { try trainingOptions().validate() } catch let error as ClassifiedError {
+        do {
+            if method == .glove {
+                if checkpointing.isUsed {
+                    throw ValidationError("--checkpoint and --resume are available for skip-gram and CBOW, not for --method glove")
+                }
+                try GloVeRun(command: self).options.validate()
+            } else {
+                if glove.isUsed { throw ValidationError("the GloVe options need --method glove") }
+                try trainingOptions().validate()
+            }
+        } catch let error as ClassifiedError {
             throw ValidationError(error.description)
         }
     }
 
     func trainingOptions() -> TrainingOptions {
         var options = TrainingOptions()
-        options.method = method
+        options.method = method.trainingMethod ?? .skipgram
         options.loss = loss
         options.dimension = dim
-        options.window = window
+        options.window = window ?? 5
         options.negative = negative
         options.noiseExponent = nsExponent
         options.minCount = minCount
         options.maxVocabulary = maxVocab
         options.sample = sample
-        options.epochs = epochs
+        options.epochs = epochs ?? 5
         options.learningRate = lr
         options.minLearningRate = minLr
         options.threads = threads
@@ -166,6 +183,7 @@ struct EmbedTrain: ParsableCommand {
     }
 
     func run() throws {
+        if method == .glove { return try GloVeRun(command: self).run() }
         let options = trainingOptions()
         let initial = try initFrom.map { InitialVectors(try WordVectors(contentsOf: $0)) }
         try initial?.check(dimension: options.dimension)

@@ -20,7 +20,7 @@ function __embed-train_parse_tokens -S
     set -l unparsed_tokens (__embed-train_tokens -pc)
     switch $unparsed_tokens[1]
     case 'embed-train'
-        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'share-negatives' 'deterministic' 'checkpoint=' 'checkpoint-every=' 'resume=' 'vocab=' 'init=' 'log=' 'eval-analogies=' 'eval-pairs=' 'quiet' 'version' 'h/help'
+        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'share-negatives' 'deterministic' 'checkpoint=' 'checkpoint-every=' 'resume=' 'vocab=' 'init=' 'log=' 'eval-analogies=' 'eval-pairs=' 'quiet' 'asymmetric' 'memory=' 'tmpdir=' 'cooccur-only' 'x-max=' 'alpha=' 'vectors=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __embed-train_parse_subcommand -r 1 'version'
@@ -83,17 +83,17 @@ complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_o
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" skip-invalid' -l 'skip-invalid' -d 'Count and skip invalid lines instead of stopping at the first (exit 65).'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" o output' -l 'output' -s 'o' -d 'The embeddings file to write.' -rF
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" field' -l 'field' -d 'The record field holding the tokens (JSON Lines input).' -rfka ''
-complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" method' -l 'method' -d 'skipgram: each context word predicts the centre word; cbow: their mean does.' -rfka 'skipgram cbow'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" method' -l 'method' -d 'skipgram: each context word predicts the centre word; cbow: their mean does; glove: GloVe on co-occurrence counts.' -rfka 'skipgram cbow glove'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" loss' -l 'loss' -d 'ns: negative sampling; hs: hierarchical softmax; softmax: the full softmax.' -rfka 'ns hs softmax'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" dim' -l 'dim' -d 'The vector dimension.' -rfka ''
-complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" window' -l 'window' -d 'The largest distance between a word and its context (each word draws 1...window).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" window' -l 'window' -d 'The largest distance between a word and its context (each word draws 1...window; glove counts every pair up to it, weighted 1/distance). Default: 5, glove 10.' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" negative' -l 'negative' -d 'Noise words per example (--loss ns).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" ns-exponent' -l 'ns-exponent' -d 'The exponent of the noise distribution (unigram^exponent).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" min-count' -l 'min-count' -d 'Words seen fewer times are dropped.' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" max-vocab' -l 'max-vocab' -d 'Keep at most the N most frequent words.' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" sample' -l 'sample' -d 'The subsampling threshold for frequent words (0: keep every word).' -rfka ''
-complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" epochs' -l 'epochs' -d 'Passes over the corpus.' -rfka ''
-complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" lr' -l 'lr' -d 'The starting learning rate (default: 0.025 skipgram, 0.05 cbow).' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" epochs' -l 'epochs' -d 'Passes over the corpus (glove: over the co-occurrence pairs). Default: 5, glove 15.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" lr' -l 'lr' -d 'The starting learning rate (default: 0.025 skipgram, 0.05 cbow and glove).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" min-lr' -l 'min-lr' -d 'The final learning rate (default: 0.0001 x --lr).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" threads' -l 'threads' -d 'Worker threads (default: the number of cores).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" seed' -l 'seed' -d 'The random seed.' -rfka ''
@@ -109,6 +109,13 @@ complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_o
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" eval-analogies' -l 'eval-analogies' -d 'After every epoch, evaluate the vectors on these analogy questions (questions-words.txt format) as \'embed-query --eval-analogies\' does (gensim\'s counting, 3CosAdd, the 30000 most frequent words); the scores go to the --log epoch line and a summary to standard error.' -rF
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" eval-pairs' -l 'eval-pairs' -d 'After every epoch, evaluate the vectors on these word pairs (word1, word2, score separated by tabs, as wordsim353.tsv) as \'embed-query --eval-pairs\' does (Spearman\'s rho, the 30000 most frequent words).' -rF
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" quiet' -l 'quiet' -d 'Print no progress or summary on standard error.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" asymmetric' -l 'asymmetric' -d 'Count only the left context of each word (X[earlier, later]), as Stanford\'s cooccur -symmetric 0.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" memory' -l 'memory' -d 'The memory bound (K, M, G suffixes): co-occurrence counts beyond it are spilled to sorted temporary files and merged, as Stanford\'s cooccur -memory does; training needs the parameters and the co-occurring pairs (16 bytes each) within it.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" tmpdir' -l 'tmpdir' -d 'The folder for temporary files (default: $TMPDIR or /tmp).' -rfa '(__embed-train_complete_directories)'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" cooccur-only' -l 'cooccur-only' -d 'Count co-occurrences and write them to -o as a shard file instead of training; shard files given as input are added up before training.'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" x-max' -l 'x-max' -d 'x_max of GloVe\'s weighting f(x) = (x/x_max)^alpha below x_max, 1 above.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" alpha' -l 'alpha' -d 'alpha of GloVe\'s weighting function.' -rfka ''
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" vectors' -l 'vectors' -d 'Which GloVe vectors to write: word (W), context (W~), sum (W + W~) or concat ([W, W~], twice --dim).' -rfka 'word context sum concat'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" version' -l 'version' -d 'Show the version.'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_positional "embed-train" -eq 2' -fa 'help' -d 'Show subcommand help information.'
