@@ -32,7 +32,10 @@ let package = Package(
         // Debian's OpenBLAS through its C interface; only Kernels imports it.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(name: "Kernels", dependencies: ["CBLAS"]),
+        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads; only CommandLineSupport imports it.
+        .target(name: "CCPUFeatures"),
         // Domain modules.
+        .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
         .target(name: "Embeddings",
@@ -40,7 +43,7 @@ let package = Package(
         // Command-line layer.
         .target(
             name: "CommandLineSupport",
-            dependencies: ["Records", "JSONCore", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Records", "JSONCore", "Diagnostics", "CCPUFeatures", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Executables: thin mains.
         .executableTarget(
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "EmbeddingsTrainingTests",
                     dependencies: ["Embeddings", "Kernels", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "_TestSupport"]),
