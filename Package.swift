@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "CCPUFeatures"),
         // Domain modules.
         .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
+        .target(name: "Decoding", dependencies: ["Randomness"]),
+        .target(name: "LanguageModels",
+                dependencies: ["Neural", "Decoding", "Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
         .target(name: "Embeddings",

@@ -14,6 +14,7 @@ public protocol Optimizer: AnyObject {
 public final class SGD: Optimizer {
     public init() {}
 
+    @_specialize(where T == Float)
     public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
         let eta = T(rate)
         for p in parameters {
@@ -40,6 +41,7 @@ public final class Adam: Optimizer {
         self.epsilon = epsilon
     }
 
+    @_specialize(where T == Float)
     public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
         if firstMoments.isEmpty {
             firstMoments = parameters.map { [Double](repeating: 0, count: $0.value.count) }
@@ -70,6 +72,7 @@ public final class Adam: Optimizer {
 /// `maxNorm`, every gradient is scaled by maxNorm/‖g‖₂, keeping the update's direction.
 public enum GradientClipping {
     /// √(Σ over all parameters of Σ g²), accumulated in Float64.
+    @_specialize(where T == Float)
     public static func globalNorm<T: BLASScalar>(_ parameters: [Parameter<T>]) -> Double {
         var total = 0.0
         for p in parameters {
@@ -81,6 +84,7 @@ public enum GradientClipping {
 
     /// Scales the gradients to global norm `maxNorm` when larger; returns the norm before clipping.
     @discardableResult
+    @_specialize(where T == Float)
     public static func clip<T: BLASScalar>(_ parameters: [Parameter<T>], maxNorm: Double) -> Double {
         let norm = globalNorm(parameters)
         if norm > maxNorm && norm.isFinite {

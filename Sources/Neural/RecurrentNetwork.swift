@@ -59,6 +59,7 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
 
     /// Draws every parameter from U(−scale, scale), in `parameters` order, from `generator`
     /// (53-bit uniform doubles), as Zaremba et al. initialise (scale 0.1 for the small model).
+    @_specialize(where T == Float)
     public func initialize(scale: Double, generator: inout PCG64) {
         for p in parameters {
             for i in 0..<p.value.count {
@@ -74,6 +75,7 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     }
 
     /// Sets every gradient to zero.
+    @_specialize(where T == Float)
     public func zeroGradients() {
         for p in parameters { p.gradient.zero() }
     }
@@ -97,6 +99,20 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
         var total: T = 0
         for r in 0..<targets.count { total -= logs[r, Int(targets[r])] }
         return total
+    }
+
+    /// log ŷ[target] for every row (steps·batch, time-major), an evaluation pass from the carried
+    /// state: the per-token terms whose negated sum `loss` returns.
+    @_specialize(where T == Float)
+    public func targetLogProbabilities(inputs: [Int32], targets: [Int32], steps: Int, batch: Int) -> [Double] {
+        precondition(inputs.count == steps * batch && targets.count == inputs.count, "RecurrentNetwork: shapes")
+        trainingPass = false
+        var x = embedding.forward(inputs)
+        for (l, layer) in layers.enumerated() {
+            x = layer.forward(x, steps: steps, batch: batch, state: states[l])
+        }
+        let logs = output.logProbabilities(x)
+        return (0..<targets.count).map { Double(logs[$0, Int(targets[$0])]) }
     }
 
     /// Backward of `scale`·loss for the last training pass: adds every parameter's gradient.
