@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "bleu", targets: ["bleu"]),
         .executable(name: "embed-query", targets: ["embed-query"]),
         .executable(name: "embed-train", targets: ["embed-train"]),
+        .executable(name: "lm-train", targets: ["lm-train"]),
+        .executable(name: "sample", targets: ["sample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,6 +76,18 @@ let package = Package(
             dependencies: ["CommandLineSupport", "Records", "Embeddings", "Kernels", "ModelArchive", "JSONCore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "lm-train",
+            dependencies: ["CommandLineSupport", "Records", "LanguageModels", "Neural", "Kernels", "VocabularyModule",
+                           "ModelArchive", "JSONCore", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "sample",
+            dependencies: ["CommandLineSupport", "Records", "LanguageModels", "Decoding", "Randomness", "Kernels",
+                           "JSONCore", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Tests.
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
@@ -89,6 +103,8 @@ let package = Package(
         .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "lm-train", "sample", "_TestSupport"]),
+        .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Randomness", "_TestSupport"]),
+        .testTarget(name: "LanguageModelsTests", dependencies: ["LanguageModels", "Neural", "ModelArchive", "VocabularyModule", "Randomness", "_TestSupport"]),
     ]
 )

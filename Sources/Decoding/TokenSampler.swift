@@ -17,8 +17,8 @@ public struct SamplingOptions: Sendable, Equatable {
 
     public init() {}
 
-    /// Throws a message for a temperature ≤ 0, k < 1 or p outside (0, 1].
-    public func validate() throws -> String? {
+    /// A message for a temperature ≤ 0, k < 1 or p outside (0, 1], nil when the options are valid.
+    public func validate() -> String? {
         if !(temperature > 0) || !temperature.isFinite { return "the temperature must be positive (got \(temperature))" }
         if let topK, topK < 1 { return "top-k must be at least 1 (got \(topK))" }
         if let topP, !(topP > 0 && topP <= 1) { return "top-p must be in (0, 1] (got \(topP))" }

@@ -3,20 +3,22 @@ import Neural
 extension LanguageModel {
     /// The summed cross-entropy (nats) of every prediction of `stream` and how many there are.
     ///
-    /// The stream is cut into `batch` contiguous segments of ⌊(n−1)/batch⌋ predictions, run side by
-    /// side in windows of `bptt` steps with the state carried (each segment starts from a zero
-    /// state), and the predictions left over are run as one more segment at batch 1, so every id
-    /// after the first is predicted exactly once. With batch 1 this is the sum of
-    /// `tokenLogProbabilities` over the stream read as one sequence.
+    /// The n predictions are cut into S = max(1, min(batch, ⌊n/bptt⌋)) contiguous segments of
+    /// ⌊n/S⌋ predictions (so no segment is shorter than a window unless the stream is), run side
+    /// by side in windows of `bptt` steps with the state carried (each segment starts from a zero
+    /// state); the predictions left over are run as one more segment at batch 1, so every id after
+    /// the first is predicted exactly once. A stream of at most `bptt` predictions (or `batch` 1)
+    /// is read as one sequence: the sum of `tokenLogProbabilities` of its text.
     public func evaluate(_ stream: TokenStream, batch: Int, bptt: Int) -> (loss: Double, count: Int) {
         let n = stream.predictionCount
         guard n > 0 else { return (0, 0) }
-        let length = n / batch
+        let segments = max(1, min(batch, n / bptt))
+        let length = n / segments
         var total = 0.0
         if length > 0 {
-            total += run(stream.ids, offset: 0, length: length, batch: batch, bptt: bptt)
+            total += run(stream.ids, offset: 0, length: length, batch: segments, bptt: bptt)
         }
-        let rest = n - length * batch
+        let rest = n - length * segments
         if rest > 0 {
             total += run(stream.ids, offset: length * batch, length: rest, batch: 1, bptt: bptt)
         }

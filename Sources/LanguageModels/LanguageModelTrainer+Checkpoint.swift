@@ -7,7 +7,7 @@ import Neural
 /// plus what continuing needs — `state.<l>.hidden`/`state.<l>.cell` (the carried state, f32
 /// batch×H), for Adam `adam.m.<parameter>`/`adam.v.<parameter>` (f64), and `progress` metadata
 /// (`{"epoch","batch","lr","best_valid_loss","saved_epoch","epoch_loss","epoch_tokens",
-/// "adam_steps","train_fingerprint","train_tokens"}`; the training options are its `config`).
+/// "adam_steps","train_fingerprint","train_tokens"}`) and `training` (the `LMTrainingOptions`).
 extension LanguageModelTrainer {
     public static let checkpointKind = "lm-checkpoint"
 
@@ -15,7 +15,7 @@ extension LanguageModelTrainer {
     public func checkpoint() throws -> ArchiveWriter {
         var writer = ArchiveWriter(kind: Self.checkpointKind, formatVersion: LanguageModel.archiveFormatVersion)
         try model.addContents(to: &writer)
-        writer.setConfig(options.json)
+        writer.metadata["training"] = options.json.jsonText
         for (l, state) in model.network.states.enumerated() {
             try writer.add("state.\(l).hidden", state.hidden.toArray(), shape: [state.hidden.rows, state.hidden.columns])
             try writer.add("state.\(l).cell", state.cell.toArray(), shape: [state.cell.rows, state.cell.columns])
@@ -52,9 +52,15 @@ extension LanguageModelTrainer {
     public convenience init(resuming reader: ArchiveReader, model: LanguageModel, train: TokenStream, dev: TokenStream?,
                             epochs: Int?) throws {
         func bad(_ message: String) -> ArchiveError { ArchiveError(.badData, path: reader.path, message) }
-        guard let config = try reader.config() else { throw bad("has no training configuration") }
+        guard let config = try reader.metadataJSON("training") else { throw bad("has no 'training' metadata") }
         var options = try LMTrainingOptions(json: config, network: model.network.configuration, level: model.level)
-        if let epochs { options.epochs = epochs }
+        if let epochs {
+            options.epochs = epochs
+            if case .object(var fields) = model.trainingConfig, let i = fields.firstIndex(where: { $0.key == "epochs" }) {
+                fields[i].value = JSONValue(epochs)
+                model.trainingConfig = .object(fields)
+            }
+        }
         try options.validate()
         guard let progress = try reader.metadataJSON("progress") else { throw bad("has no 'progress' metadata") }
         func integer(_ key: String) throws -> Int {
