@@ -21,6 +21,16 @@ public protocol BLASScalar: BinaryFloatingPoint, Sendable {
     static func exp(_ x: Self) -> Self
     /// The natural logarithm (`logf`/`log`).
     static func log(_ x: Self) -> Self
+    /// x ← eˣ over n elements (Float: `VectorMath.exp`, SIMD; Double: libm per element).
+    static func exp(_ x: UnsafeMutablePointer<Self>, count n: Int)
+    /// x ← σ(x) = 1/(1 + e⁻ˣ) over n elements.
+    static func sigmoid(_ x: UnsafeMutablePointer<Self>, count n: Int)
+    /// y ← tanh(x) over n elements (`y` may be `x`).
+    static func tanh(_ x: UnsafePointer<Self>, into y: UnsafeMutablePointer<Self>, count n: Int)
+    /// Σ xᵢ² over n elements, returned in Float64.
+    static func sumOfSquares(_ x: UnsafePointer<Self>, count n: Int) -> Double
+    /// y ← a·x + y over n elements.
+    static func axpy(_ a: Self, _ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, count n: Int)
 }
 
 extension Float: BLASScalar {
@@ -39,6 +49,24 @@ extension Float: BLASScalar {
     }
 
     @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    public static func exp(_ x: UnsafeMutablePointer<Float>, count n: Int) { VectorMath.exp(x, count: n) }
+    public static func sigmoid(_ x: UnsafeMutablePointer<Float>, count n: Int) { VectorMath.sigmoid(x, count: n) }
+    public static func tanh(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count n: Int) {
+        VectorMath.tanh(x, into: y, count: n)
+    }
+    /// Σ xᵢ² in 16 Float32 lanes per block of 4096 elements, blocks summed in Float64.
+    public static func sumOfSquares(_ x: UnsafePointer<Float>, count n: Int) -> Double {
+        var total = 0.0, i = 0
+        while i < n {
+            let m = min(4096, n - i)
+            total += Double(Vector.squaredNorm(x + i, count: m))
+            i += m
+        }
+        return total
+    }
+    public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count n: Int) {
+        Vector.axpy(a, x, y, count: n)
+    }
     @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
     @inlinable public static func log(_ x: Float) -> Float { logf(x) }
 }
@@ -68,6 +96,19 @@ extension Double: BLASScalar {
     }
 
     @inlinable public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    public static func exp(_ x: UnsafeMutablePointer<Double>, count n: Int) { for i in 0..<n { x[i] = Glibc.exp(x[i]) } }
+    public static func sigmoid(_ x: UnsafeMutablePointer<Double>, count n: Int) { for i in 0..<n { x[i] = 1 / (1 + Glibc.exp(-x[i])) } }
+    public static func tanh(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count n: Int) {
+        for i in 0..<n { y[i] = Glibc.tanh(x[i]) }
+    }
+    public static func sumOfSquares(_ x: UnsafePointer<Double>, count n: Int) -> Double {
+        var total = 0.0
+        for i in 0..<n { total += x[i] * x[i] }
+        return total
+    }
+    public static func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count n: Int) {
+        for i in 0..<n { y[i] += a * x[i] }
+    }
     @inlinable public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     @inlinable public static func log(_ x: Double) -> Double { Glibc.log(x) }
 }

@@ -16,11 +16,8 @@ public final class SGD: Optimizer {
 
     @_specialize(where T == Float)
     public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
-        let eta = T(rate)
-        for p in parameters {
-            let w = p.value.base, g = p.gradient.base
-            for i in 0..<p.value.count { w[i] -= eta * g[i] }
-        }
+        let eta = T(-rate)
+        for p in parameters { T.axpy(eta, p.gradient.base, p.value.base, count: p.value.count) }
     }
 }
 
@@ -71,14 +68,11 @@ public final class Adam: Optimizer {
 /// Clipping by global norm (Pascanu et al. 2013): when ‖g‖₂ over all parameters together exceeds
 /// `maxNorm`, every gradient is scaled by maxNorm/‖g‖₂, keeping the update's direction.
 public enum GradientClipping {
-    /// √(Σ over all parameters of Σ g²), accumulated in Float64.
+    /// √(Σ over all parameters of Σ g²), each tensor's sum returned in Float64 (`sumOfSquares`).
     @_specialize(where T == Float)
     public static func globalNorm<T: BLASScalar>(_ parameters: [Parameter<T>]) -> Double {
         var total = 0.0
-        for p in parameters {
-            let g = p.gradient.base
-            for i in 0..<p.gradient.count { let x = Double(g[i]); total += x * x }
-        }
+        for p in parameters { total += T.sumOfSquares(p.gradient.base, count: p.gradient.count) }
         return total.squareRoot()
     }
 

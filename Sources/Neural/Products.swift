@@ -27,10 +27,3 @@ enum Products {
                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 }
-
-/// The elementwise functions of the cells.
-enum Activation {
-    /// σ(x) = 1 / (1 + e⁻ˣ); e⁻ˣ overflowing to +∞ for very negative x gives the correct limit 0.
-    @inline(__always)
-    static func sigmoid<T: BLASScalar>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }
-}

@@ -105,30 +105,24 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
 
     /// a⟨t⟩ = tanh(z).
     private func rnnStep(_ z: UnsafeMutablePointer<T>, _ previous: UnsafePointer<T>, _ t: Int) {
-        let a = output.row(t * batch)
-        for i in 0..<(batch * hiddenSize) {
-            let value = T.tanh(z[i])
-            z[i] = value
-            a[i] = value
-        }
+        let count = batch * hiddenSize
+        T.tanh(z, into: z, count: count)
+        output.row(t * batch).update(from: z, count: count)
     }
 
-    /// Γ_u, Γ_f, Γ_o = σ(z_u, z_f, z_o), c̃ = tanh(z_c), c = Γ_u∗c̃ + Γ_f∗c⟨t−1⟩, a = Γ_o∗tanh(c).
+    /// Γ_u, Γ_f, Γ_o = σ(z_u, z_f, z_o), c̃ = tanh(z_c), c = Γ_u∗c̃ + Γ_f∗c⟨t−1⟩, a = Γ_o∗tanh(c):
+    /// the three sigmoid blocks of a row in one vector pass, then c̃, then the update.
     private func lstmStep(_ zStep: UnsafeMutablePointer<T>, _ t: Int, previousCell: UnsafePointer<T>) {
         let h = hiddenSize, width = 4 * h
         for s in 0..<batch {
             let z = zStep + s * width
             let cPrev = previousCell + s * h
             let c = cells.row(t * batch + s), tc = cellTanh.row(t * batch + s), a = output.row(t * batch + s)
-            for j in 0..<h {
-                let u = Activation.sigmoid(z[j]), f = Activation.sigmoid(z[h + j])
-                let o = Activation.sigmoid(z[2 * h + j]), candidate = T.tanh(z[3 * h + j])
-                let cell = u * candidate + f * cPrev[j]
-                let squashed = T.tanh(cell)
-                z[j] = u; z[h + j] = f; z[2 * h + j] = o; z[3 * h + j] = candidate
-                c[j] = cell; tc[j] = squashed
-                a[j] = o * squashed
-            }
+            T.sigmoid(z, count: 3 * h)
+            T.tanh(z + 3 * h, into: z + 3 * h, count: h)
+            for j in 0..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
+            T.tanh(c, into: tc, count: h)
+            for j in 0..<h { a[j] = z[2 * h + j] * tc[j] }
         }
     }
 
@@ -138,23 +132,18 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         let rh = resetHidden.row(t * batch)
         for s in 0..<batch {
             let z = zStep + s * width, p = previous + s * h, q = rh + s * h
-            for j in 0..<h {
-                let r = Activation.sigmoid(z[j])
-                z[j] = r
-                z[h + j] = Activation.sigmoid(z[h + j])
-                q[j] = r * p[j]
-            }
+            T.sigmoid(z, count: 2 * h)
+            for j in 0..<h { q[j] = z[j] * p[j] }
         }
         Products.multiply(rh, lda: h, hiddenWeight.value.base + 2 * h * h, ldb: h, transposeB: true,
                           m: batch, n: h, k: h, into: zStep + 2 * h, ldc: width, accumulate: true)
         let a = output.row(t * batch)
         for s in 0..<batch {
             let z = zStep + s * width, p = previous + s * h, out = a + s * h
+            T.tanh(z + 2 * h, into: z + 2 * h, count: h)
             for j in 0..<h {
-                let candidate = T.tanh(z[2 * h + j])
-                z[2 * h + j] = candidate
                 let u = z[h + j]
-                out[j] = u * candidate + (1 - u) * p[j]
+                out[j] = u * z[2 * h + j] + (1 - u) * p[j]
             }
         }
     }

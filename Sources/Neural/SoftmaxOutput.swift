@@ -17,6 +17,7 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     /// dL/dA of the last backward pass (tokens × H).
     public let inputGradient = Matrix<T>(rows: 0, columns: 0)
     private let input = Matrix<T>(rows: 0, columns: 0)
+    private let scratch = Matrix<T>(rows: 0, columns: 0)
     private var targets: [Int32] = []
 
     /// A new output layer, or one over `sharedWeight` (tied embeddings: the V × H table).
@@ -34,49 +35,55 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     public var vocabularySize: Int { weight.value.rows }
     public var inputSize: Int { weight.value.columns }
 
-    /// z = A·Wᵀ + b into `probabilities`, then each row turned into log ŷ (when `logarithms`)
-    /// or ŷ in place.
-    func scores(_ a: Matrix<T>, logarithms: Bool) {
+    /// z = A·Wᵀ + b into `probabilities`, then each row turned into log ŷ (`logarithms`) or ŷ in
+    /// place (one vector exp pass per row). With `targets`, returns Σ −log ŷ[target] computed as
+    /// log Σ exp(z − m) − (z_target − m), never from a rounded ŷ, so it stays finite.
+    @discardableResult
+    func scores(_ a: Matrix<T>, logarithms: Bool, targets: [Int32]? = nil) -> T {
         let v = vocabularySize
         probabilities.reshape(rows: a.rows, columns: v)
         Products.multiply(a.base, lda: inputSize, weight.value.base, ldb: inputSize, transposeB: true,
                           m: a.rows, n: v, k: inputSize, into: probabilities.base, ldc: v)
         let b = bias.value.base
+        var loss: T = 0
         for r in 0..<a.rows {
             let z = probabilities.row(r)
             var maximum = -T.infinity
             for j in 0..<v {
                 z[j] += b[j]
-                if z[j] > maximum { maximum = z[j] }
+                maximum = max(maximum, z[j])
             }
-            var total: T = 0
-            for j in 0..<v { total += T.exp(z[j] - maximum) }
+            for j in 0..<v { z[j] -= maximum }
+            let target = targets.map { z[Int($0[r])] } ?? 0
             if logarithms {
-                let shift = maximum + T.log(total)
+                // log ŷ = (z − m) − log Σ exp(z − m); the exponentials go to scratch space.
+                scratch.reshape(rows: 1, columns: v)
+                scratch.base.update(from: z, count: v)
+                T.exp(scratch.base, count: v)
+                var total: T = 0
+                for j in 0..<v { total += scratch.base[j] }
+                let shift = T.log(total)
                 for j in 0..<v { z[j] -= shift }
+                loss += shift - target
             } else {
+                T.exp(z, count: v)
+                var total: T = 0
+                for j in 0..<v { total += z[j] }
                 let inverse = 1 / total
-                for j in 0..<v { z[j] = T.exp(z[j] - maximum) * inverse }
+                for j in 0..<v { z[j] *= inverse }
+                loss += T.log(total) - target
             }
         }
+        return loss
     }
 
     /// The summed cross-entropy Σ −log ŷ[target] of the rows of `a` (tokens × H) against
-    /// `targets`, keeping ŷ for `backward`. The loss is computed from log ŷ (not log of a
-    /// rounded ŷ), so it stays finite for any finite scores.
+    /// `targets`, keeping ŷ for `backward`.
     public func forward(_ a: Matrix<T>, targets: [Int32]) -> T {
         precondition(a.rows == targets.count && a.columns == inputSize, "SoftmaxOutput: input \(a.rows)×\(a.columns)")
         input.copy(from: a)
         self.targets = targets
-        scores(a, logarithms: true)
-        var loss: T = 0
-        let v = vocabularySize
-        for r in 0..<a.rows {
-            let z = probabilities.row(r)
-            loss -= z[Int(targets[r])]
-            for j in 0..<v { z[j] = T.exp(z[j]) }
-        }
-        return loss
+        return scores(a, logarithms: false, targets: targets)
     }
 
     /// The log-probabilities log ŷ of every row of `a` (tokens × V), for scoring and sampling.
