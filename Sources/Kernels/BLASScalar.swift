@@ -29,6 +29,10 @@ public protocol BLASScalar: BinaryFloatingPoint, Sendable {
     static func tanh(_ x: UnsafePointer<Self>, into y: UnsafeMutablePointer<Self>, count n: Int)
     /// Σ xᵢ² over n elements, returned in Float64.
     static func sumOfSquares(_ x: UnsafePointer<Self>, count n: Int) -> Double
+    /// Σ xᵢ over n elements (Float: 16 partial sums).
+    static func sum(_ x: UnsafePointer<Self>, count n: Int) -> Self
+    /// max xᵢ over n ≥ 1 elements (NaNs are not looked for).
+    static func maximum(_ x: UnsafePointer<Self>, count n: Int) -> Self
     /// y ← a·x + y over n elements.
     static func axpy(_ a: Self, _ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, count n: Int)
 }
@@ -64,6 +68,8 @@ extension Float: BLASScalar {
         }
         return total
     }
+    public static func sum(_ x: UnsafePointer<Float>, count n: Int) -> Float { VectorMath.sum(x, count: n) }
+    public static func maximum(_ x: UnsafePointer<Float>, count n: Int) -> Float { VectorMath.maximum(x, count: n) }
     public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count n: Int) {
         Vector.axpy(a, x, y, count: n)
     }
@@ -105,6 +111,16 @@ extension Double: BLASScalar {
         var total = 0.0
         for i in 0..<n { total += x[i] * x[i] }
         return total
+    }
+    public static func sum(_ x: UnsafePointer<Double>, count n: Int) -> Double {
+        var total = 0.0
+        for i in 0..<n { total += x[i] }
+        return total
+    }
+    public static func maximum(_ x: UnsafePointer<Double>, count n: Int) -> Double {
+        var best = -Double.infinity
+        for i in 0..<n where x[i] > best { best = x[i] }
+        return best
     }
     public static func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count n: Int) {
         for i in 0..<n { y[i] += a * x[i] }

@@ -2,7 +2,7 @@
 /// the nonlinearities of the recurrent cells and the softmax, which called `expf`/`tanhf` once per
 /// element before (13 % and 7 % of a PTB training profile).
 ///
-/// exp: x is clamped to [−87.3, 88.3], split as x = n·ln 2 + r with n = round(x·log₂e) and
+/// exp: x is clamped to [−87.3, 88.3], split as x = n·ln 2 + r with n = round(x·log₂e) (nearest, ties to even) and
 /// |r| ≤ ln2/2 (ln 2 in two parts, Cody–Waite), eʳ from its degree-7 Taylor polynomial in Horner
 /// form (truncation error < 1e-8 relative on that interval), and 2ⁿ built in the exponent bits.
 /// Relative error about 2 ulp against `expf`; below −87.3 the result is 2⁻¹²⁶·e^(…)≈ 0, never a
@@ -14,8 +14,14 @@ public enum VectorMath {
 
     @inline(__always)
     static func exp(_ x: Lanes) -> Lanes {
-        let clamped = x.clamped(lowerBound: Lanes(repeating: -87.3), upperBound: Lanes(repeating: 88.3))
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
+        // Masked selects vectorise; `clamped(lowerBound:upperBound:)` runs lane by lane.
+        let low = Lanes(repeating: -87.3), high = Lanes(repeating: 88.3)
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+        // n = round(x·log₂e) by the 1.5·2²³ trick: adding it leaves n in the low mantissa bits
+        // (exactly, since |n| < 2²²), so no per-lane float-to-integer conversion is needed.
+        let magic = Lanes(repeating: 12_582_912)
+        let shifted = clamped * 1.442_695_04 + magic
+        let n = shifted - magic
         var r = clamped - n * 0.693_145_751_953_125
         r = r - n * 1.428_606_765_330_187e-6
         var p = Lanes(repeating: 1.0 / 5040)
@@ -26,7 +32,8 @@ public enum VectorMath {
         p = p * r + 0.5
         p = p * r + 1
         p = p * r + 1
-        let bits = (SIMD16<Int32>(n) &+ 127) &<< 23
+        // 2ⁿ: the biased exponent n + 127 in bits 23…30; bits(shifted) = 0x4B40_0000 + n.
+        let bits = (unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B3F_FF81) &<< 23
         return p * unsafeBitCast(bits, to: Lanes.self)
     }
 
@@ -66,5 +73,30 @@ public enum VectorMath {
             i += 16
         }
         while i < n { y[i] = 1 - 2 / (scalarExp(2 * x[i]) + 1); i += 1 }
+    }
+
+    /// Σ xᵢ in 16 partial sums, then the tail. O(n).
+    public static func sum(_ x: UnsafePointer<Float>, count n: Int) -> Float {
+        var acc = Lanes()
+        var i = 0
+        while i + 16 <= n { acc += Vector.load(x + i); i += 16 }
+        var total = acc.sum()
+        while i < n { total += x[i]; i += 1 }
+        return total
+    }
+
+    /// max xᵢ with masked selects (16 lanes), then the tail. O(n).
+    public static func maximum(_ x: UnsafePointer<Float>, count n: Int) -> Float {
+        var best = Lanes(repeating: -.infinity)
+        var i = 0
+        while i + 16 <= n {
+            let v = Vector.load(x + i)
+            best = best.replacing(with: v, where: v .> best)
+            i += 16
+        }
+        var result = -Float.infinity
+        for lane in 0..<16 where best[lane] > result { result = best[lane] }
+        while i < n { if x[i] > result { result = x[i] }; i += 1 }
+        return result
     }
 }

@@ -48,11 +48,8 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
         var loss: T = 0
         for r in 0..<a.rows {
             let z = probabilities.row(r)
-            var maximum = -T.infinity
-            for j in 0..<v {
-                z[j] += b[j]
-                maximum = max(maximum, z[j])
-            }
+            for j in 0..<v { z[j] += b[j] }
+            let maximum = T.maximum(z, count: v)
             for j in 0..<v { z[j] -= maximum }
             let target = targets.map { z[Int($0[r])] } ?? 0
             if logarithms {
@@ -60,15 +57,12 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
                 scratch.reshape(rows: 1, columns: v)
                 scratch.base.update(from: z, count: v)
                 T.exp(scratch.base, count: v)
-                var total: T = 0
-                for j in 0..<v { total += scratch.base[j] }
-                let shift = T.log(total)
+                let shift = T.log(T.sum(scratch.base, count: v))
                 for j in 0..<v { z[j] -= shift }
                 loss += shift - target
             } else {
                 T.exp(z, count: v)
-                var total: T = 0
-                for j in 0..<v { total += z[j] }
+                let total = T.sum(z, count: v)
                 let inverse = 1 / total
                 for j in 0..<v { z[j] *= inverse }
                 loss += T.log(total) - target
