@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
-PROGRAMS = tokenize vocab bleu embed-train embed-query debias
+PROGRAMS = tokenize vocab bleu embed-train embed-query debias lm-train sample
 SWIFT_BUILD_FLAGS ?=
 
 .PHONY: build test demo install uninstall docs bench clean

@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "embed-query", targets: ["embed-query"]),
         .executable(name: "embed-train", targets: ["embed-train"]),
         .executable(name: "debias", targets: ["debias"]),
+        .executable(name: "lm-train", targets: ["lm-train"]),
+        .executable(name: "sample", targets: ["sample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,7 +35,13 @@ let package = Package(
         // Debian's OpenBLAS through its C interface; only Kernels imports it.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(name: "Kernels", dependencies: ["CBLAS"]),
+        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads; only CommandLineSupport imports it.
+        .target(name: "CCPUFeatures"),
         // Domain modules.
+        .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
+        .target(name: "Decoding", dependencies: ["Randomness"]),
+        .target(name: "LanguageModels",
+                dependencies: ["Neural", "Decoding", "Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
         .target(name: "Embeddings",
@@ -41,7 +49,7 @@ let package = Package(
         // Command-line layer.
         .target(
             name: "CommandLineSupport",
-            dependencies: ["Records", "JSONCore", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Records", "JSONCore", "Diagnostics", "CCPUFeatures", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Executables: thin mains.
         .executableTarget(
@@ -74,6 +82,18 @@ let package = Package(
             dependencies: ["CommandLineSupport", "Records", "Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "lm-train",
+            dependencies: ["CommandLineSupport", "Records", "LanguageModels", "Neural", "Kernels", "VocabularyModule",
+                           "ModelArchive", "JSONCore", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "sample",
+            dependencies: ["CommandLineSupport", "Records", "LanguageModels", "Decoding", "Randomness", "Kernels",
+                           "JSONCore", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Tests.
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "TextTests", dependencies: ["Text", "_TestSupport"]),
@@ -86,8 +106,11 @@ let package = Package(
         .testTarget(name: "EmbeddingsTrainingTests",
                     dependencies: ["Embeddings", "Kernels", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "debias", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "debias", "lm-train", "sample", "_TestSupport"]),
+        .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Randomness", "_TestSupport"]),
+        .testTarget(name: "LanguageModelsTests", dependencies: ["LanguageModels", "Neural", "ModelArchive", "VocabularyModule", "Randomness", "_TestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@
 # fail when the committed files go stale. The date is fixed so pages change only with the options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PROGRAMS=(tokenize vocab bleu embed-train embed-query debias)
+PROGRAMS=(tokenize vocab bleu embed-train embed-query debias lm-train sample)
 DATE=2026-11-21
 swift build
 bin=$(swift build --show-bin-path)

@@ -68,3 +68,12 @@ public enum BLAS {
              b: b.base, ldb: b.columns, c: c.base, ldc: c.columns)
     }
 }
+
+extension BLAS {
+    /// The kernel family OpenBLAS chose when it loaded (`openblas_get_corename`: "Haswell",
+    /// "SkylakeX", …), for reports and benchmarks.
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+}

@@ -120,6 +120,7 @@ struct EmbedQuery: ParsableCommand {
     }
 
     static func main() {
+        BLASKernelChoice.reexecIfFaster()
         ProgramRunner.main(EmbedQuery.self)
     }
 

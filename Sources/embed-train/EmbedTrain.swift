@@ -52,6 +52,7 @@ struct EmbedTrain: ParsableCommand {
     )
 
     static func main() {
+        BLASKernelChoice.reexecIfFaster()
         ProgramRunner.main(EmbedTrain.self)
     }
 

@@ -5,7 +5,7 @@ import _TestSupport
 /// The man pages and completion scripts in the repository are generated from the programs'
 /// argument definitions (`scripts/generate-docs.sh`). These tests fail when they go stale.
 @Suite struct DocumentationTests {
-    static let programs = ["tokenize", "vocab", "bleu", "embed-train", "embed-query", "debias"]
+    static let programs = ["tokenize", "vocab", "bleu", "embed-train", "embed-query", "debias", "lm-train", "sample"]
 
     @Test(arguments: programs)
     func completionScriptsMatchTheArgumentDefinitions(program: String) throws {

@@ -1,0 +1,29 @@
+// See CCPUFeatures.h. Intel SDM vol. 2A, CPUID leaf 07H sub-leaf 0: EBX bit 16 AVX512F, bit 17
+// AVX512DQ, bit 30 AVX512BW, bit 31 AVX512VL; leaf 01H ECX bit 27 OSXSAVE; XGETBV(0) gives XCR0.
+#include "CCPUFeatures.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <stdint.h>
+
+static uint64_t read_xcr0(void) {
+    uint32_t eax, edx;
+    __asm__ volatile("xgetbv" : "=a"(eax), "=d"(edx) : "c"(0));
+    return ((uint64_t)edx << 32) | eax;
+}
+
+int nlpipe_cpu_has_avx512_skylakex(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    if (!(ecx & (1u << 27))) return 0;                 // OSXSAVE: xgetbv is usable
+    uint64_t xcr0 = read_xcr0();
+    const uint64_t needed = (1u << 1) | (1u << 2) | (1u << 5) | (1u << 6) | (1u << 7);
+    if ((xcr0 & needed) != needed) return 0;          // SSE, AVX, opmask, ZMM0-15 high, ZMM16-31
+    if (__get_cpuid_max(0, 0) < 7) return 0;
+    __cpuid_count(7, 0, eax, ebx, ecx, edx);
+    const unsigned int avx512 = (1u << 16) | (1u << 17) | (1u << 30) | (1u << 31);
+    return (ebx & avx512) == avx512;
+}
+#else
+int nlpipe_cpu_has_avx512_skylakex(void) { return 0; }
+#endif

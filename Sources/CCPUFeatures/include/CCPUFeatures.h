@@ -1,0 +1,12 @@
+// CCPUFeatures: what the processor and the operating system support, asked with `cpuid` and
+// `xgetbv` (Swift cannot issue these instructions). Used by the command-line layer to choose
+// OpenBLAS's kernels before the library does any work.
+#ifndef NLPIPE_CCPUFEATURES_H
+#define NLPIPE_CCPUFEATURES_H
+
+/// 1 when the CPU has AVX-512 Foundation, Byte/Word, Doubleword/Quadword and Vector Length
+/// extensions (the set OpenBLAS's SkylakeX kernels use) and the operating system saves the
+/// AVX-512 register state (XCR0 bits 1, 2, 5, 6, 7); 0 otherwise, and always 0 off x86-64.
+int nlpipe_cpu_has_avx512_skylakex(void);
+
+#endif

@@ -1,0 +1,208 @@
+import Diagnostics
+import Kernels
+import Neural
+import Randomness
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a training run stands; everything a checkpoint needs besides the weights, the optimizer's
+/// moments and the carried state to continue exactly.
+public struct TrainingPosition: Sendable, Equatable {
+    /// The epoch under way (1-based).
+    public var epoch = 1
+    /// Batches of this epoch already done.
+    public var batch = 0
+    public var learningRate = 1.0
+    /// The best validation loss so far (nats per token), nil before the first evaluation.
+    public var bestValidLoss: Double? = nil
+    /// The epoch whose weights the model file holds (0: none written yet).
+    public var savedEpoch = 0
+    /// Σ loss and predictions of this epoch so far.
+    public var epochLoss = 0.0
+    public var epochTokens = 0
+}
+
+/// One finished epoch.
+public struct EpochReport: Sendable {
+    public var epoch: Int
+    public var epochs: Int
+    /// Mean training loss, nats per token.
+    public var trainLoss: Double
+    /// Mean validation loss, nats per token (nil without a validation set).
+    public var validLoss: Double?
+    public var tokensPerSecond: Double
+    /// Training seconds of this epoch (validation excluded).
+    public var seconds: Double
+    public var learningRate: Double
+    /// The validation loss improved on every earlier epoch (always true without validation data).
+    public var improved: Bool
+}
+
+/// What the trainer tells its caller.
+public protocol LMTrainingObserver: AnyObject {
+    /// After every batch: the epoch's running mean loss and speed.
+    func batchEnded(epoch: Int, batch: Int, batches: Int, meanLoss: Double, tokensPerSecond: Double, learningRate: Double)
+    /// After every epoch's evaluation.
+    func epochEnded(_ report: EpochReport) throws
+    /// The model has weights worth keeping (the best on validation so far): write it.
+    func saveModel(_ model: LanguageModel) throws
+    /// A checkpoint is due (`--checkpoint-every` batches, or an epoch ended): write `trainer.checkpoint()`.
+    func saveCheckpoint(_ trainer: LanguageModelTrainer) throws
+}
+
+/// Trains a `LanguageModel` on a token stream with truncated BPTT, as Zaremba et al. 2014.
+///
+/// The stream is cut into `batch` contiguous segments; each batch is the next window of `bptt`
+/// steps of all segments, and the recurrent state is carried from window to window (reset at each
+/// epoch). The loss of a batch is summed over its steps and averaged over its segments, as the
+/// original recipe does, so the gradient is ∂(Σ_t mean_s L)/∂θ; it is clipped to global norm
+/// `clip` and applied by SGD or Adam. After each epoch the validation set is evaluated; the best
+/// model so far is handed to the observer to write, and on a plateau the learning rate is divided
+/// by `learningRateDecay`. A loss that is not a number stops the run with a message naming the
+/// epoch, leaving the last good model file. Dropout masks come from a generator seeded by (seed,
+/// epoch, batch), so with one thread a resumed run draws exactly what an uninterrupted one would.
+public final class LanguageModelTrainer {
+    public let model: LanguageModel
+    public let options: LMTrainingOptions
+    public let train: TokenStream
+    public let dev: TokenStream?
+    public internal(set) var position = TrainingPosition()
+    let optimizer: any Optimizer
+
+    /// The predictions per segment and the batches per epoch.
+    public var segmentLength: Int { train.predictionCount / options.batch }
+    public var batchesPerEpoch: Int { (segmentLength + options.bptt - 1) / options.bptt }
+
+    /// A fresh run: parameters drawn from U(−initScale, initScale) with the seed's generator.
+    /// Throws `.badData` when the corpus is shorter than one window of batch × bptt.
+    public init(model: LanguageModel, options: LMTrainingOptions, train: TokenStream, dev: TokenStream?) throws {
+        try options.validate()
+        self.model = model
+        self.options = options
+        self.train = train
+        self.dev = dev
+        optimizer = options.optimizer == .adam ? Adam() : SGD()
+        position.learningRate = options.learningRate
+        try Self.checkLength(train, options)
+        var generator = PCG64(seed: options.seed)
+        model.network.initialize(scale: options.initScale, generator: &generator)
+    }
+
+    /// A run continued from `checkpoint` (see `LanguageModelTrainer+Checkpoint`).
+    init(model: LanguageModel, options: LMTrainingOptions, train: TokenStream, dev: TokenStream?,
+         optimizer: any Optimizer, position: TrainingPosition) throws {
+        self.model = model
+        self.options = options
+        self.train = train
+        self.dev = dev
+        self.optimizer = optimizer
+        self.position = position
+        try Self.checkLength(train, options)
+    }
+
+    static func checkLength(_ train: TokenStream, _ options: LMTrainingOptions) throws {
+        let needed = options.batch * options.bptt + 1
+        if train.ids.count < needed {
+            throw Failure(.badData, "the training corpus has \(train.ids.count) tokens (sequence boundaries included), "
+                + "fewer than one window of --batch \(options.batch) x --bptt \(options.bptt) + 1 = \(needed); "
+                + "give more text or a smaller --batch or --bptt")
+        }
+    }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// Trains until `options.epochs` epochs are done.
+    public func run(observer: any LMTrainingObserver) throws {
+        let network = model.network
+        let parameters = network.parameters
+        let b = options.batch, length = segmentLength, batches = batchesPerEpoch
+        var inputs: [Int32] = [], targets: [Int32] = []
+        while position.epoch <= options.epochs {
+            if position.batch == 0 {
+                network.resetState(batch: b)
+                position.epochLoss = 0
+                position.epochTokens = 0
+            }
+            let started = Self.now()
+            var tokensThisSession = 0
+            while position.batch < batches {
+                let start = position.batch * options.bptt
+                let steps = min(options.bptt, length - start)
+                BatchLayout.fill(train.ids, offset: 0, segmentLength: length, start: start, steps: steps, batch: b,
+                                 inputs: &inputs, targets: &targets)
+                var masks = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(truncatingIfNeeded: position.epoch),
+                                                                                    UInt32(truncatingIfNeeded: position.batch)]))
+                network.zeroGradients()
+                let loss = Double(network.loss(inputs: inputs, targets: targets, steps: steps, batch: b, dropout: &masks))
+                guard loss.isFinite else { throw notANumber(batch: position.batch + 1) }
+                network.backward(scale: 1 / Float(b))
+                if options.clip > 0 {
+                    let norm = GradientClipping.clip(parameters, maxNorm: options.clip)
+                    guard norm.isFinite else { throw notANumber(batch: position.batch + 1) }
+                }
+                optimizer.step(parameters, learningRate: position.learningRate)
+                position.batch += 1
+                position.epochLoss += loss
+                position.epochTokens += steps * b
+                tokensThisSession += steps * b
+                let elapsed = Self.now() - started
+                observer.batchEnded(epoch: position.epoch, batch: position.batch, batches: batches,
+                                    meanLoss: position.epochLoss / Double(position.epochTokens),
+                                    tokensPerSecond: elapsed > 0 ? Double(tokensThisSession) / elapsed : 0,
+                                    learningRate: position.learningRate)
+                if options.checkpointEvery > 0 && position.batch % options.checkpointEvery == 0 && position.batch < batches {
+                    try observer.saveCheckpoint(self)
+                }
+            }
+            let seconds = Self.now() - started
+            try endEpoch(seconds: seconds, tokens: tokensThisSession, observer: observer)
+        }
+    }
+
+    /// Evaluates, keeps the best model, decays the rate on a plateau, and moves to the next epoch.
+    private func endEpoch(seconds: Double, tokens: Int, observer: any LMTrainingObserver) throws {
+        let trainLoss = position.epochLoss / Double(max(1, position.epochTokens))
+        var validLoss: Double? = nil
+        if let dev {
+            let (total, count) = model.evaluate(dev, batch: options.batch, bptt: options.bptt)
+            if count > 0 {
+                validLoss = total / Double(count)
+                guard validLoss!.isFinite else { throw notANumber(batch: nil) }
+            }
+        }
+        var improved = true
+        if let validLoss {
+            if let best = position.bestValidLoss, validLoss >= best {
+                improved = false
+            } else {
+                position.bestValidLoss = validLoss
+            }
+        }
+        let report = EpochReport(epoch: position.epoch, epochs: options.epochs, trainLoss: trainLoss, validLoss: validLoss,
+                                 tokensPerSecond: seconds > 0 ? Double(tokens) / seconds : 0, seconds: seconds,
+                                 learningRate: position.learningRate, improved: improved)
+        if improved {
+            try observer.saveModel(model)
+            position.savedEpoch = position.epoch
+        } else {
+            position.learningRate /= options.learningRateDecay
+        }
+        position.epoch += 1
+        position.batch = 0
+        try observer.epochEnded(report)
+        try observer.saveCheckpoint(self)
+    }
+
+    private func notANumber(batch: Int?) -> Failure {
+        let place = batch.map { "epoch \(position.epoch), batch \($0)" } ?? "epoch \(position.epoch) (validation)"
+        let kept = position.savedEpoch > 0 ? "the model file keeps the weights of epoch \(position.savedEpoch)"
+                                           : "no model file was written"
+        return Failure(.other, "\(place): the loss is not a number (the training diverged); \(kept); "
+            + "try gradient clipping (--clip 5) or a lower --lr (now \(position.learningRate))")
+    }
+}

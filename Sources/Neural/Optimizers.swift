@@ -1,0 +1,93 @@
+import Kernels
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How parameters move along their gradients. The state an optimizer keeps (Adam's moments and
+/// step count) is exposed so a checkpoint can store it and a resumed run continue exactly.
+public protocol Optimizer: AnyObject {
+    /// One update of every parameter from its current gradient with learning rate `rate`.
+    func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double)
+}
+
+/// Plain stochastic gradient descent: θ ← θ − η·g.
+public final class SGD: Optimizer {
+    public init() {}
+
+    @_specialize(where T == Float)
+    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
+        let eta = T(-rate)
+        for p in parameters { T.axpy(eta, p.gradient.base, p.value.base, count: p.value.count) }
+    }
+}
+
+/// Adam (Kingma & Ba 2015, Algorithm 1): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+/// θ ← θ − η·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ); PyTorch's defaults β₁ = 0.9,
+/// β₂ = 0.999, ε = 1e-8. Moments are kept in Float64.
+public final class Adam: Optimizer {
+    public let beta1: Double, beta2: Double, epsilon: Double
+    /// Updates done so far (t).
+    public var stepCount = 0
+    /// The first and second moments, one array per parameter in order; empty before the first step.
+    public var firstMoments: [[Double]] = []
+    public var secondMoments: [[Double]] = []
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+    }
+
+    @_specialize(where T == Float)
+    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
+        if firstMoments.isEmpty {
+            firstMoments = parameters.map { [Double](repeating: 0, count: $0.value.count) }
+            secondMoments = firstMoments
+        }
+        stepCount += 1
+        let correction1 = 1 - pow(beta1, Double(stepCount)), correction2 = 1 - pow(beta2, Double(stepCount))
+        let stepSize = rate / correction1
+        let rootCorrection2 = correction2.squareRoot()
+        for (index, p) in parameters.enumerated() {
+            let w = p.value.base, g = p.gradient.base
+            firstMoments[index].withUnsafeMutableBufferPointer { m in
+                secondMoments[index].withUnsafeMutableBufferPointer { v in
+                    for i in 0..<p.value.count {
+                        let gradient = Double(g[i])
+                        m[i] = beta1 * m[i] + (1 - beta1) * gradient
+                        v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
+                        let denominator = v[i].squareRoot() / rootCorrection2 + epsilon
+                        w[i] -= T(stepSize * m[i] / denominator)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Clipping by global norm (Pascanu et al. 2013): when ‖g‖₂ over all parameters together exceeds
+/// `maxNorm`, every gradient is scaled by maxNorm/‖g‖₂, keeping the update's direction.
+public enum GradientClipping {
+    /// √(Σ over all parameters of Σ g²), each tensor's sum returned in Float64 (`sumOfSquares`).
+    @_specialize(where T == Float)
+    public static func globalNorm<T: BLASScalar>(_ parameters: [Parameter<T>]) -> Double {
+        var total = 0.0
+        for p in parameters { total += T.sumOfSquares(p.gradient.base, count: p.gradient.count) }
+        return total.squareRoot()
+    }
+
+    /// Scales the gradients to global norm `maxNorm` when larger; returns the norm before clipping.
+    @discardableResult
+    @_specialize(where T == Float)
+    public static func clip<T: BLASScalar>(_ parameters: [Parameter<T>], maxNorm: Double) -> Double {
+        let norm = globalNorm(parameters)
+        if norm > maxNorm && norm.isFinite {
+            let scale = T(maxNorm / norm)
+            for p in parameters {
+                let g = p.gradient.base
+                for i in 0..<p.gradient.count { g[i] *= scale }
+            }
+        }
+        return norm
+    }
+}

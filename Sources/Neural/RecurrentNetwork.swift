@@ -1,0 +1,142 @@
+import Kernels
+import Randomness
+
+/// The shape of a recurrent language-model network.
+public struct NetworkConfiguration: Sendable, Equatable {
+    public var cell: CellKind = .lstm
+    public var vocabularySize: Int = 0
+    public var embedSize: Int = 200
+    public var hiddenSize: Int = 200
+    public var layers: Int = 2
+    /// The dropout rate on the non-recurrent connections (embedding → layer 1, between layers,
+    /// top layer → softmax), as Zaremba et al. 2014.
+    public var dropout: Double = 0
+    /// The output layer reuses the embedding table (requires embedSize == hiddenSize).
+    public var tied: Bool = false
+
+    public init() {}
+}
+
+/// Tokens in, next-token distributions out: an embedding, `layers` stacked recurrent layers with
+/// dropout between them, and a softmax output layer (optionally tied to the embedding), with the
+/// recurrent state of every layer carried from one call to the next (truncated BPTT).
+///
+/// Training calls `loss(inputs:targets:steps:batch:dropout:)` then `backward(scale:)`; generation
+/// calls `stepLogProbabilities(_:)` once per step at batch 1 (every product then runs as `gemv`).
+public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
+    public let configuration: NetworkConfiguration
+    public let embedding: Embedding<T>
+    public let layers: [RecurrentLayer<T>]
+    public let output: SoftmaxOutput<T>
+    /// The state each layer carries between calls.
+    public let states: [RecurrentState<T>]
+    let dropouts: [Dropout<T>]
+    private var trainingPass = false
+
+    public init(_ configuration: NetworkConfiguration) {
+        precondition(!configuration.tied || configuration.embedSize == configuration.hiddenSize,
+                     "RecurrentNetwork: tied weights need embedSize == hiddenSize")
+        self.configuration = configuration
+        embedding = Embedding(vocabularySize: configuration.vocabularySize, dimension: configuration.embedSize)
+        layers = (0..<configuration.layers).map { l in
+            RecurrentLayer(kind: configuration.cell, inputSize: l == 0 ? configuration.embedSize : configuration.hiddenSize,
+                           hiddenSize: configuration.hiddenSize, name: "layers.\(l)")
+        }
+        output = SoftmaxOutput(vocabularySize: configuration.vocabularySize, inputSize: configuration.hiddenSize,
+                               sharedWeight: configuration.tied ? embedding.table : nil)
+        states = (0..<configuration.layers).map { _ in RecurrentState(batch: 0, hiddenSize: configuration.hiddenSize) }
+        dropouts = (0...configuration.layers).map { _ in Dropout(rate: configuration.dropout) }
+    }
+
+    /// Every trainable tensor once, in a fixed order (a tied table appears once).
+    public var parameters: [Parameter<T>] {
+        var list = [embedding.table]
+        for layer in layers { list += layer.parameters }
+        if !configuration.tied { list.append(output.weight) }
+        list.append(output.bias)
+        return list
+    }
+
+    /// Draws every parameter from U(−scale, scale), in `parameters` order, from `generator`
+    /// (53-bit uniform doubles), as Zaremba et al. initialise (scale 0.1 for the small model).
+    @_specialize(where T == Float)
+    public func initialize(scale: Double, generator: inout PCG64) {
+        for p in parameters {
+            for i in 0..<p.value.count {
+                let u = Double(generator.next() >> 11) * 0x1p-53
+                p.value.base[i] = T((2 * u - 1) * scale)
+            }
+        }
+    }
+
+    /// Zero state for `batch` sequences in every layer.
+    public func resetState(batch: Int) {
+        for state in states { state.reset(batch: batch) }
+    }
+
+    /// Sets every gradient to zero.
+    @_specialize(where T == Float)
+    public func zeroGradients() {
+        for p in parameters { p.gradient.zero() }
+    }
+
+    /// The summed cross-entropy of predicting `targets` from `inputs` (both steps·batch ids,
+    /// time-major), continuing from the carried state and leaving the new state. With a
+    /// `dropout` generator the pass is a training pass (dropout active, activations kept for
+    /// `backward`); without, an evaluation pass.
+    @_specialize(where T == Float)
+    public func loss(inputs: [Int32], targets: [Int32], steps: Int, batch: Int, dropout: UnsafeMutablePointer<PCG64>?) -> T {
+        precondition(inputs.count == steps * batch && targets.count == inputs.count, "RecurrentNetwork.loss: shapes")
+        trainingPass = dropout != nil
+        var x = embedding.forward(inputs)
+        if let dropout { dropouts[0].forward(x, generator: &dropout.pointee) }
+        for (l, layer) in layers.enumerated() {
+            x = layer.forward(x, steps: steps, batch: batch, state: states[l])
+            if let dropout { dropouts[l + 1].forward(x, generator: &dropout.pointee) }
+        }
+        if trainingPass { return output.forward(x, targets: targets) }
+        let logs = output.logProbabilities(x)
+        var total: T = 0
+        for r in 0..<targets.count { total -= logs[r, Int(targets[r])] }
+        return total
+    }
+
+    /// log ŷ[target] for every row (steps·batch, time-major), an evaluation pass from the carried
+    /// state: the per-token terms whose negated sum `loss` returns.
+    @_specialize(where T == Float)
+    public func targetLogProbabilities(inputs: [Int32], targets: [Int32], steps: Int, batch: Int) -> [Double] {
+        precondition(inputs.count == steps * batch && targets.count == inputs.count, "RecurrentNetwork: shapes")
+        trainingPass = false
+        var x = embedding.forward(inputs)
+        for (l, layer) in layers.enumerated() {
+            x = layer.forward(x, steps: steps, batch: batch, state: states[l])
+        }
+        let logs = output.logProbabilities(x)
+        return (0..<targets.count).map { Double(logs[$0, Int(targets[$0])]) }
+    }
+
+    /// Backward of `scale`·loss for the last training pass: adds every parameter's gradient.
+    @_specialize(where T == Float)
+    public func backward(scale: T) {
+        precondition(trainingPass, "RecurrentNetwork.backward without a training pass")
+        var d = output.backward(scale: scale)
+        dropouts[layers.count].backward(d)
+        for l in stride(from: layers.count - 1, through: 0, by: -1) {
+            d = layers[l].backward(d)
+            dropouts[l].backward(d)
+        }
+        embedding.backward(d)
+    }
+
+    /// One step for `ids.count` sequences from the carried state: log ŷ of the next token
+    /// (ids.count × V). No dropout.
+    @_specialize(where T == Float)
+    public func stepLogProbabilities(_ ids: [Int32]) -> Matrix<T> {
+        trainingPass = false
+        var x = embedding.forward(ids)
+        for (l, layer) in layers.enumerated() {
+            x = layer.forward(x, steps: 1, batch: ids.count, state: states[l])
+        }
+        return output.logProbabilities(x)
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import CommandLineSupport
+import Diagnostics
+import LanguageModels
+import Neural
+
+extension CellKind: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
+extension ModelLevel: ExpressibleByArgument {}
+
+@main
+struct LMTrain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lm-train",
+        abstract: "Train a word- or character-level recurrent language model (RNN, GRU or LSTM).",
+        discussion: """
+        Reads training text from the inputs: at word level the tokens of each record (`tokens` field, as `tokenize` writes) or, with --text, each line's white-space separated words; at character level (--level char) each record's `text` or, with --text, each line's characters. Every line or record is a sequence; sequences are joined into one stream with the end-of-sequence token </s> (word level) or the newline character (character level) between them, so newlines are characters of a character-level model. --dev FILE is read the same way and evaluated after every epoch.
+
+        The vocabulary is built from the training data (--min-count, --max-vocab; <unk> <s> </s> <pad> first at word level, <unk> at character level) or read from --vocab (a `vocab build` file, which needs </s>). Training uses truncated backpropagation through time: --batch contiguous streams, windows of --bptt steps, the hidden state carried from window to window; the loss of a batch is summed over its steps and averaged over its streams (Zaremba et al. 2014), clipped to global norm --clip, and applied with --optimizer sgd or adam at rate --lr. The defaults are Zaremba et al.'s small PTB model (2 layers of 200 LSTM units, BPTT 20, batch 20, SGD lr 1, clip 5, initial weights in +-0.1).
+
+        After each epoch the training and validation loss (nats per token), the validation perplexity (and bits per character at character level) go to standard error and to the --log file as one JSON line per epoch ({"event":"epoch","epoch","train_loss","valid_loss","valid_ppl","tokens_per_s","seconds","lr",...}). The model with the best validation loss so far is written to -o (without --dev, the latest); when the validation loss does not improve, the learning rate is divided by --lr-decay. If the loss becomes NaN, training stops with exit status 1 and the model file keeps the last good weights.
+
+        --checkpoint-every N writes OUTPUT.checkpoint (atomically) every N batches and after every epoch; --resume CHECKPOINT continues that run on the same input, with the network and training settings stored in the checkpoint (--epochs may raise the total). With one thread and the same seed, a resumed run ends with the same model as an uninterrupted one.
+
+        Examples:
+          lm-train --text --dev ptb.valid.txt -o ptb.nlpipe ptb.train.txt
+          lm-train --text --level char --hidden 128 --embed 128 --bptt 100 --batch 50 --optimizer adam --lr 0.002 --dev valid.txt -o shakespeare.nlpipe train.txt
+          tokenize --lower < corpus.txt | lm-train --cell gru --epochs 5 -o model.nlpipe
+          lm-train --text --checkpoint-every 500 -o ptb.nlpipe ptb.train.txt
+          lm-train --text --resume ptb.nlpipe.checkpoint -o ptb.nlpipe ptb.train.txt
+
+        Exit status: 0 success, 64 usage error (impossible settings, a checkpoint of other data), 65 bad input data (an empty corpus, a corpus shorter than one --batch x --bptt window, malformed JSON, invalid UTF-8, a damaged --vocab or --resume file), 66 missing input file, 74 I/O error, 1 anything else (the loss became NaN).
+        """,
+        version: NLPipeVersion.string
+    )
+
+    static func main() {
+        BLASKernelChoice.reexecIfFaster()
+        ProgramRunner.main(LMTrain.self)
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The language model file to write.", valueName: "file"), completion: .file())
+    var output: String
+
+    @Option(help: ArgumentHelp("The record field to read (default: tokens at word level, text at character level).", valueName: "name"))
+    var field: String?
+
+    @Option(help: "word: tokens; char: characters, newlines included.")
+    var level: ModelLevel = .word
+
+    @Option(help: ArgumentHelp("Validation text, read like the input; evaluated after every epoch.", valueName: "file"), completion: .file())
+    var dev: String?
+
+    @Option(help: "The recurrent cell: rnn, gru or lstm.")
+    var cell: CellKind = .lstm
+
+    @Option(help: "Stacked recurrent layers.")
+    var layers = 2
+
+    @Option(help: "Units per recurrent layer.")
+    var hidden = 200
+
+    @Option(help: "The embedding dimension.")
+    var embed = 200
+
+    @Option(help: "Dropout rate between layers (and on the embedding and the top layer's output).")
+    var dropout = 0.0
+
+    @Flag(help: "Tie the output layer's weights to the embedding table (needs --embed equal to --hidden).")
+    var tie = false
+
+    @Option(help: "Steps of truncated backpropagation through time.")
+    var bptt = 20
+
+    @Option(help: "Parallel streams per batch.")
+    var batch = 20
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 13
+
+    @Option(help: "sgd or adam.")
+    var optimizer: OptimizerKind = .sgd
+
+    @Option(help: ArgumentHelp("The learning rate (default: 1 for sgd, 0.002 for adam).", valueName: "rate"))
+    var lr: Double?
+
+    @Option(help: "Divide the learning rate by this when the validation loss does not improve (1: never).")
+    var lrDecay = 2.0
+
+    @Option(help: "Clip gradients to this global norm (0: no clipping).")
+    var clip = 5.0
+
+    @Option(help: "Initial weights are uniform in (-scale, scale).")
+    var initScale = 0.1
+
+    @Option(help: ArgumentHelp("Use this vocabulary (from 'vocab build') instead of building one.", valueName: "file"), completion: .file())
+    var vocab: String?
+
+    @Option(help: "Tokens seen fewer times become <unk>.")
+    var minCount = 1
+
+    @Option(help: ArgumentHelp("Keep at most N tokens, special tokens included.", valueName: "n"))
+    var maxVocab: Int?
+
+    @Option(help: "Threads for the matrix products (OpenBLAS).")
+    var threads = Machine.coreCount
+
+    @Option(help: "The random seed (initial weights, dropout masks).")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Write OUTPUT.checkpoint every N batches and after every epoch (0: never).", valueName: "n"))
+    var checkpointEvery = 0
+
+    @Option(help: ArgumentHelp("Continue the run saved in this checkpoint.", valueName: "checkpoint"), completion: .file())
+    var resume: String?
+
+    @Option(help: ArgumentHelp("Write one JSON line per epoch (and progress about twice a second) to this file.", valueName: "file"), completion: .file())
+    var log: String?
+
+    @Flag(help: "Print no progress or summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        do { try trainingOptions().validate() } catch let error as ClassifiedError {
+            throw ValidationError(error.description)
+        }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if minCount < 1 { throw ValidationError("--min-count must be at least 1") }
+    }
+
+    func trainingOptions() -> LMTrainingOptions {
+        var options = LMTrainingOptions()
+        options.level = level
+        options.network.cell = cell
+        options.network.layers = layers
+        options.network.hiddenSize = hidden
+        options.network.embedSize = embed
+        options.network.dropout = dropout
+        options.network.tied = tie
+        options.bptt = bptt
+        options.batch = batch
+        options.epochs = epochs
+        options.optimizer = optimizer
+        options.learningRate = lr ?? (optimizer == .adam ? 0.002 : 1)
+        options.learningRateDecay = lrDecay
+        options.clip = clip
+        options.initScale = initScale
+        options.seed = seed
+        options.checkpointEvery = checkpointEvery
+        return options
+    }
+
+    func run() throws {
+        try Training(command: self).run()
+    }
+}

@@ -1,0 +1,79 @@
+import CommandLineSupport
+import Diagnostics
+import JSONCore
+import Kernels
+import LanguageModels
+import ModelArchive
+import Records
+import VocabularyModule
+
+/// What `lm-train` does once its options are parsed: read the data, build or load the model,
+/// train, report.
+struct Training {
+    let command: LMTrain
+
+    var unit: SequenceUnit { command.level == .char ? .characters : .words }
+
+    /// Every sequence of the inputs (or of one file).
+    func readSequences(_ options: InputOptions) throws -> [[String]] {
+        let io = try FilterIO(options, fallback: .automatic)
+        var sequences: [[String]] = []
+        try SequenceLines.forEach(io, unit: unit, field: command.field ?? SequenceLines.defaultField(unit)) { tokens, _ in
+            sequences.append(tokens)
+        }
+        try io.finish(program: "lm-train")
+        return sequences
+    }
+
+    func run() throws {
+        BLAS.setThreads(command.threads)
+        let metricsLog = try command.log.map { try MetricsLog(path: $0) }
+        let train = try readSequences(command.input)
+        if train.allSatisfy({ $0.isEmpty }) {
+            throw Failure(.badData, "the training corpus is empty")
+        }
+        var devOptions = command.input
+        devOptions.files = command.dev.map { [$0] } ?? []
+        let devSequences = try command.dev.map { _ in try readSequences(devOptions) }
+
+        let trainer: LanguageModelTrainer
+        if let resume = command.resume {
+            let reader = try ArchiveReader(path: resume)
+            let model = try LanguageModelTrainer.model(inCheckpoint: reader)
+            guard model.level == command.level else {
+                throw Failure(.usage, "\(resume) is a \(model.level.rawValue)-level checkpoint; give --level \(model.level.rawValue)")
+            }
+            trainer = try LanguageModelTrainer(resuming: reader, model: model, train: try TokenStream(sequences: train, model: model),
+                                               dev: try devSequences.map { try TokenStream(sequences: $0, model: model) },
+                                               epochs: command.epochs)
+        } else {
+            var options = command.trainingOptions()
+            let vocabulary = try command.vocab.map { try Vocabulary(contentsOf: $0) }
+                ?? LMVocabularyBuilding.build(train, level: command.level, minCount: command.minCount, maxSize: command.maxVocab)
+            options.network.vocabularySize = vocabulary.count
+            var config = options.json
+            if case .object(var fields) = config {
+                fields.append(("vocabulary_size", JSONValue(vocabulary.count)))
+                config = .object(fields)
+            }
+            let model = try LanguageModel(vocabulary: vocabulary, level: command.level, network: options.network, trainingConfig: config)
+            trainer = try LanguageModelTrainer(model: model, options: options, train: try TokenStream(sequences: train, model: model),
+                                               dev: try devSequences.map { try TokenStream(sequences: $0, model: model) })
+        }
+        let reporter = TrainingReporter(command: command, log: metricsLog, level: command.level)
+        if !command.quiet {
+            let o = trainer.options, n = o.network
+            StandardError.print("lm-train: \(trainer.train.predictionCount) training tokens, vocabulary \(trainer.model.vocabulary.count); "
+                + "\(n.layers) x \(n.cell.rawValue) \(n.hiddenSize), embed \(n.embedSize), bptt \(o.bptt), batch \(o.batch), "
+                + "\(o.optimizer.rawValue) lr \(trainer.position.learningRate), \(trainer.batchesPerEpoch) batches per epoch"
+                + ", OpenBLAS \(BLAS.coreName)"
+                + (command.resume.map { ", resuming at epoch \(trainer.position.epoch) batch \(trainer.position.batch) from \($0)" } ?? ""))
+        }
+        try trainer.run(observer: reporter)
+        reporter.terminal.finish()
+        try metricsLog?.close()
+        if !command.quiet {
+            StandardError.print("lm-train: done in \(reporter.terminal.elapsedDescription); best model (epoch \(trainer.position.savedEpoch)) -> \(command.output)")
+        }
+    }
+}

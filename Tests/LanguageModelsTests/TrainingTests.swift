@@ -1,0 +1,141 @@
+import Foundation
+import LanguageModels
+import ModelArchive
+import Neural
+import Testing
+import VocabularyModule
+import _TestSupport
+
+/// Collects what the trainer reports; can stop the run (as an interruption would) after a checkpoint.
+final class Recorder: LMTrainingObserver {
+    var reports: [EpochReport] = []
+    var checkpoints: [[UInt8]] = []
+    var stopAfterCheckpoints: Int?
+    struct Interrupted: Error {}
+
+    func batchEnded(epoch: Int, batch: Int, batches: Int, meanLoss: Double, tokensPerSecond: Double, learningRate: Double) {}
+    func epochEnded(_ report: EpochReport) throws { reports.append(report) }
+    func saveModel(_ model: LanguageModel) throws {}
+    func saveCheckpoint(_ trainer: LanguageModelTrainer) throws {
+        checkpoints.append(try trainer.checkpoint().serialized())
+        if let stop = stopAfterCheckpoints, checkpoints.count >= stop { throw Interrupted() }
+    }
+}
+
+@Suite struct TrainingTests {
+    static let sentences = Array(repeating: ["the", "cat", "sat", "on", "the", "mat"], count: 40)
+        + Array(repeating: ["a", "dog", "ran"], count: 40)
+
+    func trainer(level: ModelLevel = .word, sequences: [[String]] = sentences, configure: (inout LMTrainingOptions) -> Void) throws
+        -> LanguageModelTrainer {
+        var options = LMTrainingOptions()
+        options.level = level
+        options.network.cell = .lstm
+        options.network.layers = 1
+        options.network.hiddenSize = 24
+        options.network.embedSize = 24
+        options.batch = 4
+        options.bptt = 8
+        options.optimizer = .adam
+        options.learningRate = 0.01
+        options.clip = 5
+        configure(&options)
+        let vocabulary = try LMVocabularyBuilding.build(sequences, level: level, minCount: 1, maxSize: nil)
+        options.network.vocabularySize = vocabulary.count
+        let model = try LanguageModel(vocabulary: vocabulary, level: level, network: options.network, trainingConfig: options.json)
+        return try LanguageModelTrainer(model: model, options: options, train: try TokenStream(sequences: sequences, model: model), dev: nil)
+    }
+
+    /// A tiny model learns a tiny deterministic corpus almost perfectly: every token is fixed by
+    /// the two before it, so the training loss can go to zero.
+    @Test(arguments: CellKind.allCases)
+    func tinyModelOverfitsTinyCorpus(cell: CellKind) throws {
+        let t = try trainer { $0.network.cell = cell; $0.epochs = 40 }
+        let recorder = Recorder()
+        try t.run(observer: recorder)
+        let first = recorder.reports.first!.trainLoss, last = recorder.reports.last!.trainLoss
+        #expect(first > 1.0)
+        #expect(last < 0.05, "\(cell): final training loss \(last) nats/token")
+        let (loss, count) = t.model.evaluate(t.train, batch: 1, bptt: 50)
+        #expect(loss / Double(count) < 0.05)
+    }
+
+    /// Interrupted mid-epoch after a checkpoint and resumed from it, a run (Adam, dropout, two
+    /// layers) ends with exactly the parameters of the uninterrupted run.
+    @Test func resumeEqualsUninterruptedRun() throws {
+        func configure(_ o: inout LMTrainingOptions) {
+            o.network.layers = 2
+            o.network.dropout = 0.2
+            o.network.cell = .gru
+            o.epochs = 3
+            o.checkpointEvery = 3
+        }
+        let whole = try trainer(configure: configure)
+        try whole.run(observer: Recorder())
+        let expected = whole.model.network.parameters.map { $0.value.toArray() }
+
+        let first = try trainer(configure: configure)
+        let recorder = Recorder()
+        // 14 batches per epoch: checkpoints after batches 3, 6, 9, 12, the end of epoch 1, batch 3 of epoch 2.
+        recorder.stopAfterCheckpoints = 6
+        #expect(throws: Recorder.Interrupted.self) { try first.run(observer: recorder) }
+        let reader = try ArchiveReader(bytes: recorder.checkpoints.last!, name: "checkpoint")
+        let model = try LanguageModelTrainer.model(inCheckpoint: reader)
+        let resumed = try LanguageModelTrainer(resuming: reader, model: model,
+                                               train: try TokenStream(sequences: Self.sentences, model: model), dev: nil, epochs: nil)
+        #expect(resumed.position.epoch == 2 && resumed.position.batch == 3)
+        try resumed.run(observer: Recorder())
+        let actual = resumed.model.network.parameters.map { $0.value.toArray() }
+        #expect(actual == expected)
+    }
+
+    /// A checkpoint refuses other data.
+    @Test func resumeRefusesOtherData() throws {
+        let t = try trainer { $0.epochs = 1; $0.checkpointEvery = 1 }
+        let recorder = Recorder()
+        recorder.stopAfterCheckpoints = 1
+        #expect(throws: Recorder.Interrupted.self) { try t.run(observer: recorder) }
+        let reader = try ArchiveReader(bytes: recorder.checkpoints[0], name: "checkpoint")
+        let model = try LanguageModelTrainer.model(inCheckpoint: reader)
+        let other = try TokenStream(sequences: Array(Self.sentences.reversed()), model: model)
+        #expect(throws: (any Error).self) {
+            _ = try LanguageModelTrainer(resuming: reader, model: model, train: other, dev: nil, epochs: nil)
+        }
+    }
+
+    /// The per-token log-probabilities of a sequence sum to minus the evaluation loss of the same
+    /// sequence read as a stream at batch 1, the quantity training minimises.
+    @Test func tokenLogProbabilitiesAgreeWithTheLoss() throws {
+        let t = try trainer { $0.epochs = 2 }
+        try t.run(observer: Recorder())
+        let sequence = ["the", "dog", "sat", "on", "a", "mat"]
+        let ids = try t.model.encode(sequence)
+        let logs = t.model.tokenLogProbabilities(ids)
+        #expect(logs.count == sequence.count + 1)
+        let (loss, count) = t.model.evaluate(try TokenStream(sequences: [sequence], model: t.model), batch: 1, bptt: 20)
+        #expect(count == logs.count)
+        #expect(abs(-logs.reduce(0, +) - loss) < 1e-4 * loss)
+    }
+
+    /// A corpus shorter than one window is refused with a message naming both sizes.
+    @Test func corpusShorterThanOneWindow() throws {
+        #expect(throws: (any Error).self) { _ = try trainer(sequences: [["a", "b"]]) { $0.batch = 20; $0.bptt = 20 } }
+    }
+
+    /// The `lm` file round-trips; other kinds are refused.
+    @Test func archiveRoundTrip() throws {
+        let t = try trainer { $0.epochs = 1; $0.network.tied = true }
+        try t.run(observer: Recorder())
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("model.nlpipe")
+        try t.model.write(to: path)
+        let loaded = try LanguageModel(contentsOf: path)
+        #expect(loaded.vocabulary == t.model.vocabulary)
+        #expect(loaded.network.configuration == t.model.network.configuration)
+        #expect(loaded.network.parameters.map { $0.value.toArray() } == t.model.network.parameters.map { $0.value.toArray() })
+        let vocabularyPath = directory.path("vocab.nlpipe")
+        try t.model.vocabulary.write(to: vocabularyPath)
+        #expect(throws: (any Error).self) { _ = try LanguageModel(contentsOf: vocabularyPath) }
+    }
+}
