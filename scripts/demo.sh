@@ -49,4 +49,17 @@ step "debias: the gender direction from the built-in pairs; neutralise, equalise
 printf '%s\n' '["book","letter","garden","castle","river","bridge","song","map","old","young","wise","brave","quiet","happy","tired","clever"]' > "$out/neutral.json"
 "$bin/debias" -m "$out/vectors.nlpipe" -o "$out/debiased.nlpipe" --neutral-words "$out/neutral.json" --report "$out/debias-report.json"
 head -c 300 "$out/debias-report.json"; echo " ..."
+step "embed-train --method glove: GloVe vectors from the same tokens -> $out/glove.nlpipe"
+"$bin/embed-train" --method glove --dim 32 --epochs 10 --min-count 2 --threads 1 --seed 1 --quiet -o "$out/glove.nlpipe" < "$out/tokens.jsonl"
+printf '%s\n' '{"word":"king"}' | "$bin/embed-query" -m "$out/glove.nlpipe" -k 3
+
+step "lm-train: a word-level LSTM language model (1 epoch, validation on held-out lines) -> $out/lm.nlpipe"
+head -n 8000 "$out/tokens.jsonl" > "$out/lm-train.jsonl"
+tail -n 1000 "$out/tokens.jsonl" > "$out/lm-dev.jsonl"
+"$bin/lm-train" --hidden 48 --embed 48 --epochs 1 --threads 1 --seed 1 --dev "$out/lm-dev.jsonl" -o "$out/lm.nlpipe" "$out/lm-train.jsonl"
+
+step "sample: three novel sentences, then --score: which word order does the model prefer?"
+"$bin/sample" -m "$out/lm.nlpipe" -n 3 --temperature 0.8 --seed 1
+printf '%s\n' '{"text":"The king read the letter about Paris."}' '{"text":"The letter read the king about Paris."}' \
+  | "$bin/tokenize" --jsonl --lower | "$bin/sample" -m "$out/lm.nlpipe" --score | sed 's/,"token_logprobs":\[[^]]*\]//'
 printf '\ndemo: done; files are in %s/\n' "$out"

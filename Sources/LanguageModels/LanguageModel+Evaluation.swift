@@ -20,7 +20,7 @@ extension LanguageModel {
         }
         let rest = n - length * segments
         if rest > 0 {
-            total += run(stream.ids, offset: length * batch, length: rest, batch: 1, bptt: bptt)
+            total += run(stream.ids, offset: length * segments, length: rest, batch: 1, bptt: bptt)
         }
         return (total, n)
     }

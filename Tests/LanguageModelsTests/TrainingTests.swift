@@ -60,6 +60,24 @@ final class Recorder: LMTrainingObserver {
         #expect(loss / Double(count) < 0.05)
     }
 
+    /// Evaluation cuts a stream into at most `batch` segments plus a batch-1 remainder: whatever
+    /// the cut, every prediction is made exactly once. A remainder after fewer segments than
+    /// `batch` starts right after the last segment (it once started at length × batch, past the
+    /// end of a short stream), so its terms are those of one sequence over the same ids.
+    @Test func evaluationPredictsEveryTokenOnceWhateverTheCut() throws {
+        let t = try trainer { $0.epochs = 1 }
+        try t.run(observer: Recorder())
+        let ids = Array(t.train.ids.prefix(104))          // 103 predictions: 5 segments of 20 and 3 left
+        let stream = TokenStream(ids: ids)
+        let (cutLoss, cutCount) = t.model.evaluate(stream, batch: 20, bptt: 20)
+        #expect(cutCount == 103)
+        #expect(cutLoss.isFinite && cutLoss > 0)
+        // The remainder alone, scored as its own stream from a zero state, is the cut's last part.
+        let segmentsOnly = t.model.evaluate(TokenStream(ids: Array(ids.prefix(101))), batch: 20, bptt: 20)
+        let remainder = t.model.evaluate(TokenStream(ids: Array(ids.suffix(4))), batch: 1, bptt: 20)
+        #expect(abs(cutLoss - (segmentsOnly.loss + remainder.loss)) < 1e-9 * cutLoss)
+    }
+
     /// Interrupted mid-epoch after a checkpoint and resumed from it, a run (Adam, dropout, two
     /// layers) ends with exactly the parameters of the uninterrupted run.
     @Test func resumeEqualsUninterruptedRun() throws {
