@@ -110,7 +110,7 @@ import _TestSupport
         let vocab = try Subprocess.nlpipe("vocab", ["build", "--text", "-o", dir.path("v.nlpipe")], stdin: Self.corpus)
         #expect(vocab.status == 0, "\(vocab.stderrText)")
         let wrong = try Subprocess.nlpipe("sample", ["-m", dir.path("v.nlpipe")])
-        #expect(wrong.status == 65 && wrong.stderrText.contains("'vocabulary' file"), "\(wrong.stderrText)")
+        #expect(wrong.status == 65 && wrong.stderrText.contains("is a model of kind 'vocabulary', but one of kind 'lm' is needed"), "\(wrong.stderrText)")
         // Tokens the model has never seen are scored as <unk>, not refused.
         let data = try dir.write("train.txt", Self.corpus)
         #expect(try Subprocess.nlpipe("lm-train", Self.small + ["--epochs", "1", "-o", out, data]).status == 0)
