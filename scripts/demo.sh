@@ -58,7 +58,7 @@ head -n 8000 "$out/tokens.jsonl" > "$out/lm-train.jsonl"
 tail -n 1000 "$out/tokens.jsonl" > "$out/lm-dev.jsonl"
 "$bin/lm-train" --hidden 48 --embed 48 --epochs 1 --threads 1 --seed 1 --dev "$out/lm-dev.jsonl" -o "$out/lm.nlpipe" "$out/lm-train.jsonl"
 
-step "sample: three novel sentences, then --score: which word order does the model prefer?"
+step "sample: three novel sentences, then --score: log-probability and perplexity of two sentences"
 "$bin/sample" -m "$out/lm.nlpipe" -n 3 --temperature 0.8 --seed 1
 printf '%s\n' '{"text":"The king read the letter about Paris."}' '{"text":"The letter read the king about Paris."}' \
   | "$bin/tokenize" --jsonl --lower | "$bin/sample" -m "$out/lm.nlpipe" --score | sed 's/,"token_logprobs":\[[^]]*\]//'
