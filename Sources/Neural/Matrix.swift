@@ -66,6 +66,12 @@ public final class Matrix<T: BLASScalar>: @unchecked Sendable {
         set { base[r * columns + c] = newValue }
     }
 
+    /// target += Σ_r row(r): the bias gradient of a layer whose pre-activation gradient this is.
+    /// Rows are added in order with `BLASScalar.axpy` (a = 1, so each sum is exactly x + y).
+    public func addRowSums(into target: UnsafeMutablePointer<T>) {
+        for r in 0..<rows { T.axpy(1, row(r), target, count: columns) }
+    }
+
     /// Sets every element to zero.
     public func zero() { base.update(repeating: 0, count: count) }
 

@@ -51,11 +51,7 @@ extension RecurrentLayer {
             Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
                               m: width, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
         }
-        let db = bias.gradient.base
-        for r in 0..<n {
-            let g = gateGradients.row(r)
-            for j in 0..<width { db[j] += g[j] }
-        }
+        gateGradients.addRowSums(into: bias.gradient.base)
         inputGradient.reshape(rows: n, columns: inputSize)
         Products.multiply(gateGradients.base, lda: width, inputWeight.value.base, ldb: inputSize,
                           m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)

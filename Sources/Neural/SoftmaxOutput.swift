@@ -97,11 +97,7 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
         }
         Products.multiply(probabilities.base, lda: v, transposeA: true, input.base, ldb: k,
                           m: v, n: k, k: n, into: weight.gradient.base, ldc: k, accumulate: true)
-        let db = bias.gradient.base
-        for r in 0..<n {
-            let z = probabilities.row(r)
-            for j in 0..<v { db[j] += z[j] }
-        }
+        probabilities.addRowSums(into: bias.gradient.base)
         inputGradient.reshape(rows: n, columns: k)
         Products.multiply(probabilities.base, lda: v, weight.value.base, ldb: k,
                           m: n, n: k, k: v, into: inputGradient.base, ldc: k)
