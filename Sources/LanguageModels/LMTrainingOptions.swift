@@ -21,6 +21,9 @@ public struct LMTrainingOptions: Sendable, Equatable {
     public var learningRate = 1.0
     /// On a validation plateau (no improvement), the learning rate is divided by this (1: never).
     public var learningRateDecay = 2.0
+    /// From the end of this epoch on, the learning rate is divided by `learningRateDecay` after
+    /// every epoch, improved or not (Zaremba et al.'s schedule: 4); 0: only on a plateau.
+    public var decayAfter = 0
     /// The largest global gradient norm (0: no clipping).
     public var clip = 5.0
     /// Parameters start uniform in (−initScale, initScale).
@@ -45,6 +48,7 @@ public struct LMTrainingOptions: Sendable, Equatable {
         if epochs < 1 { throw fail("--epochs must be at least 1") }
         if !(learningRate > 0) || !learningRate.isFinite { throw fail("--lr must be positive") }
         if !(learningRateDecay >= 1) { throw fail("--lr-decay must be at least 1") }
+        if decayAfter < 0 { throw fail("--decay-after must not be negative") }
         if !(clip >= 0) { throw fail("--clip must not be negative") }
         if !(initScale > 0) { throw fail("--init-scale must be positive") }
         if checkpointEvery < 0 { throw fail("--checkpoint-every must not be negative") }
@@ -57,7 +61,8 @@ public struct LMTrainingOptions: Sendable, Equatable {
             "hidden": JSONValue(network.hiddenSize), "embed": JSONValue(network.embedSize),
             "dropout": JSONValue(network.dropout), "tied": .bool(network.tied), "bptt": JSONValue(bptt),
             "batch": JSONValue(batch), "epochs": JSONValue(epochs), "optimizer": .string(optimizer.rawValue),
-            "lr": JSONValue(learningRate), "lr_decay": JSONValue(learningRateDecay), "clip": JSONValue(clip),
+            "lr": JSONValue(learningRate), "lr_decay": JSONValue(learningRateDecay),
+            "decay_after": JSONValue(decayAfter), "clip": JSONValue(clip),
             "init_scale": JSONValue(initScale), "seed": JSONValue(seed),
         ]
     }
@@ -80,6 +85,8 @@ public struct LMTrainingOptions: Sendable, Equatable {
         optimizer = kind
         learningRate = try number("lr")
         learningRateDecay = try number("lr_decay")
+        // Checkpoints written before the option existed decayed on plateaus only.
+        decayAfter = json["decay_after"]?.intValue ?? 0
         clip = try number("clip")
         initScale = try number("init_scale")
         guard let s = json["seed"]?.numberValue?.intValue, s >= 0 else { throw Failure(.badData, "the checkpoint's configuration lacks 'seed'") }

@@ -58,8 +58,8 @@ public protocol LMTrainingObserver: AnyObject {
 /// epoch). The loss of a batch is summed over its steps and averaged over its segments, as the
 /// original recipe does, so the gradient is ∂(Σ_t mean_s L)/∂θ; it is clipped to global norm
 /// `clip` and applied by SGD or Adam. After each epoch the validation set is evaluated; the best
-/// model so far is handed to the observer to write, and on a plateau the learning rate is divided
-/// by `learningRateDecay`. A loss that is not a number stops the run with a message naming the
+/// model so far is handed to the observer to write, and on a plateau (or after every epoch from
+/// `decayAfter` on) the learning rate is divided by `learningRateDecay`. A loss that is not a number stops the run with a message naming the
 /// epoch, leaving the last good model file. Dropout masks come from a generator seeded by (seed,
 /// epoch, batch), so with one thread a resumed run draws exactly what an uninterrupted one would.
 public final class LanguageModelTrainer {
@@ -164,7 +164,7 @@ public final class LanguageModelTrainer {
         }
     }
 
-    /// Evaluates, keeps the best model, decays the rate on a plateau, and moves to the next epoch.
+    /// Evaluates, keeps the best model, decays the rate (on a plateau or on schedule), and moves to the next epoch.
     private func endEpoch(seconds: Double, tokens: Int, observer: any LMTrainingObserver) throws {
         let trainLoss = position.epochLoss / Double(max(1, position.epochTokens))
         var validLoss: Double? = nil
@@ -189,7 +189,8 @@ public final class LanguageModelTrainer {
         if improved {
             try observer.saveModel(model)
             position.savedEpoch = position.epoch
-        } else {
+        }
+        if !improved || (options.decayAfter > 0 && position.epoch >= options.decayAfter) {
             position.learningRate /= options.learningRateDecay
         }
         position.epoch += 1

@@ -53,6 +53,9 @@ struct LMTrain: ParsableCommand {
     @Option(help: ArgumentHelp("Validation text, read like the input; evaluated after every epoch.", valueName: "file"), completion: .file())
     var dev: String?
 
+    @Option(help: ArgumentHelp("Test text, read like the input; the best model is evaluated on it once training ends, as one stream (batch 1, the state carried throughout).", valueName: "file"), completion: .file())
+    var test: String?
+
     @Option(help: "The recurrent cell: rnn, gru or lstm.")
     var cell: CellKind = .lstm
 
@@ -88,6 +91,9 @@ struct LMTrain: ParsableCommand {
 
     @Option(help: "Divide the learning rate by this when the validation loss does not improve (1: never).")
     var lrDecay = 2.0
+
+    @Option(help: ArgumentHelp("From the end of epoch N on, divide the learning rate by --lr-decay after every epoch (Zaremba et al.: 4; 0: only when the validation loss does not improve).", valueName: "n"))
+    var decayAfter = 0
 
     @Option(help: "Clip gradients to this global norm (0: no clipping).")
     var clip = 5.0
@@ -145,6 +151,7 @@ struct LMTrain: ParsableCommand {
         options.optimizer = optimizer
         options.learningRate = lr ?? (optimizer == .adam ? 0.002 : 1)
         options.learningRateDecay = lrDecay
+        options.decayAfter = decayAfter
         options.clip = clip
         options.initScale = initScale
         options.seed = seed

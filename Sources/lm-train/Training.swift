@@ -35,6 +35,9 @@ struct Training {
         var devOptions = command.input
         devOptions.files = command.dev.map { [$0] } ?? []
         let devSequences = try command.dev.map { _ in try readSequences(devOptions) }
+        var testOptions = command.input
+        testOptions.files = command.test.map { [$0] } ?? []
+        let testSequences = try command.test.map { _ in try readSequences(testOptions) }
 
         let trainer: LanguageModelTrainer
         if let resume = command.resume {
@@ -71,6 +74,13 @@ struct Training {
         }
         try trainer.run(observer: reporter)
         reporter.terminal.finish()
+        if let testSequences {
+            // The model file holds the best epoch's weights, which is the model being reported.
+            let best = try LanguageModel(contentsOf: command.output)
+            let (total, count) = best.evaluate(try TokenStream(sequences: testSequences, model: best), batch: 1, bptt: trainer.options.bptt)
+            if count == 0 { throw Failure(.badData, "the test text \(command.test!) is empty") }
+            try reporter.tested(epoch: trainer.position.savedEpoch, loss: total / Double(count), tokens: count)
+        }
         try metricsLog?.close()
         if !command.quiet {
             StandardError.print("lm-train: done in \(reporter.terminal.elapsedDescription); best model (epoch \(trainer.position.savedEpoch)) -> \(command.output)")

@@ -60,6 +60,20 @@ final class TrainingReporter: LMTrainingObserver {
         StandardError.print(line)
     }
 
+    /// The best model's loss on the --test text.
+    func tested(epoch: Int, loss: Double, tokens: Int) throws {
+        var fields: [(key: String, value: JSONValue)] = [
+            ("event", "test"), ("epoch", JSONValue(epoch)), ("test_loss", JSONValue(loss)), ("test_ppl", JSONValue(exp(loss))),
+            ("tokens", JSONValue(tokens)),
+        ]
+        if level == .char { fields.append(("test_bpc", JSONValue(loss / log2e))) }
+        log?.write(.object(fields))
+        guard !command.quiet else { return }
+        var line = "lm-train: test (model of epoch \(epoch), \(tokens) predictions): test ppl \(format(exp(loss)))"
+        if level == .char { line += ", test bpc \(format(loss / log2e))" }
+        StandardError.print(line)
+    }
+
     /// ln 2: nats per bit.
     private var log2e: Double { 0.6931471805599453 }
 
