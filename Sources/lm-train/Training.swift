@@ -38,6 +38,9 @@ struct Training {
         var testOptions = command.input
         testOptions.files = command.test.map { [$0] } ?? []
         let testSequences = try command.test.map { _ in try readSequences(testOptions) }
+        if let test = command.test, testSequences!.allSatisfy({ $0.isEmpty }) {
+            throw Failure(.badData, "the test text \(test) is empty")
+        }
 
         let trainer: LanguageModelTrainer
         if let resume = command.resume {
@@ -78,7 +81,6 @@ struct Training {
             // The model file holds the best epoch's weights, which is the model being reported.
             let best = try LanguageModel(contentsOf: command.output)
             let (total, count) = best.evaluate(try TokenStream(sequences: testSequences, model: best), batch: 1, bptt: trainer.options.bptt)
-            if count == 0 { throw Failure(.badData, "the test text \(command.test!) is empty") }
             try reporter.tested(epoch: trainer.position.savedEpoch, loss: total / Double(count), tokens: count)
         }
         try metricsLog?.close()
