@@ -45,8 +45,10 @@ for t in $THREADS; do
   ours=$(epoch_line "$OUT/lm-word-$t.jsonl")
   peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" word "$train" "$valid" "$t" "$EPOCHS")
   a=$(field "$ours" tokens_per_s); b=$(field "$peer" tokens_per_s)
-  printf 'threads %s: nlpipe %.0f tokens/s, valid ppl %.2f | pytorch %.0f tokens/s, valid ppl %.2f | speed ratio %s\n' \
-    "$t" "$a" "$(field "$ours" valid_ppl)" "$b" "$(field "$peer" valid_ppl)" "$(ratio "$a" "$b")"
+  ca=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_cpu_seconds)" 'BEGIN { printf "%.1f", n / s }')
+  cb=$(field "$peer" tokens_per_cpu_s)
+  printf 'threads %s: nlpipe %.0f tokens/s (%.0f per CPU-s), valid ppl %.2f | pytorch %.0f tokens/s (%.0f per CPU-s), valid ppl %.2f | speed ratio %s (per CPU-s %s)\n' \
+    "$t" "$a" "$ca" "$(field "$ours" valid_ppl)" "$b" "$cb" "$(field "$peer" valid_ppl)" "$(ratio "$a" "$b")" "$(ratio "$ca" "$cb")"
 done
 fi
 
@@ -62,9 +64,12 @@ for t in $THREADS; do
   a=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_seconds)" 'BEGIN { printf "%.1f", n / s }')
   b=$(field "$peer" tokens_per_s)
   la=$(field "$ours" valid_loss); lb=$(field "$peer" valid_loss)
-  printf 'threads %s: nlpipe %.0f chars/s, %s chars in %.0f s, valid loss %.3f | pytorch %.0f chars/s, %s chars in %.0f s, valid loss %.3f | speed ratio %s, loss ratio %s (goals: >= 1, <= 1)\n' \
-    "$t" "$a" "$(field "$ours" total_tokens)" "$(field "$ours" total_seconds)" "$la" \
-    "$b" "$(field "$peer" tokens)" "$(field "$peer" seconds)" "$lb" "$(ratio "$a" "$b")" "$(ratio "$la" "$lb")"
+  # Per processor second too (all threads): steadier than wall time on a loaded machine.
+  ca=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_cpu_seconds)" 'BEGIN { printf "%.1f", n / s }')
+  cb=$(field "$peer" tokens_per_cpu_s)
+  printf 'threads %s: nlpipe %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f | pytorch %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f | speed ratio %s (per CPU-s %s), loss ratio %s (goals: >= 1, <= 1)\n' \
+    "$t" "$a" "$ca" "$(field "$ours" total_tokens)" "$(field "$ours" total_seconds)" "$la" \
+    "$b" "$cb" "$(field "$peer" tokens)" "$(field "$peer" seconds)" "$lb" "$(ratio "$a" "$b")" "$(ratio "$ca" "$cb")" "$(ratio "$la" "$lb")"
 done
 fi
 

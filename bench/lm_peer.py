@@ -8,7 +8,8 @@ at equal work.
 
 With SECONDS (> 0), training stops at the first batch boundary after that many seconds of training
 (validation excluded), as lm-train --time-limit does, even inside an epoch; EPOCHS is then an upper
-bound. Prints one JSON line: tokens, seconds (training only), tokens_per_s, valid_loss, valid_ppl,
+bound. Prints one JSON line: tokens, seconds (training only), tokens_per_s, cpu_seconds (processor time of
+the training, all threads), tokens_per_cpu_s, valid_loss, valid_ppl,
 batches, and stopped ("time_limit" when the budget ended the run).
 """
 import json, math, sys, time
@@ -102,12 +103,12 @@ def train(level, train_path, valid_path, threads, epochs, budget=0.0):
         nn.init.uniform_(p, -0.1, 0.1)
     opt = torch.optim.SGD(model.parameters(), lr=1.0) if level == "word" else torch.optim.Adam(model.parameters(), lr=2e-3)
     ids, vids = stream(tr, vocab, boundary), stream(va, vocab, boundary)
-    tokens, seconds, done, stopped = 0, 0.0, 0, None
+    tokens, seconds, cpu, done, stopped = 0, 0.0, 0.0, 0, None
     for _ in range(epochs):
         if stopped:
             break
         state = (torch.zeros(layers, batch, hidden), torch.zeros(layers, batch, hidden))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for x, y in batches(ids, batch, bptt):
             state = tuple(s.detach() for s in state)
             logits, state = model(x, state)
@@ -123,9 +124,10 @@ def train(level, train_path, valid_path, threads, epochs, budget=0.0):
                 stopped = "time_limit"
                 break
         seconds += time.perf_counter() - t0
+        cpu += time.process_time() - c0
     valid = evaluate(model, vids, batch, bptt, hidden, layers)
     print(json.dumps({"tool": "pytorch", "tokens": tokens, "seconds": seconds, "tokens_per_s": tokens / seconds,
-                      "valid_loss": valid, "valid_ppl": math.exp(valid), "threads": threads,
+                      "cpu_seconds": cpu, "tokens_per_cpu_s": tokens / cpu, "valid_loss": valid, "valid_ppl": math.exp(valid), "threads": threads,
                       "torch_threads": torch.get_num_threads(), "batches": done, "stopped": stopped}))
 
 

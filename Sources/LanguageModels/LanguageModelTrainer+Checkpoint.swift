@@ -7,8 +7,8 @@ import Neural
 /// plus what continuing needs — `state.<l>.hidden`/`state.<l>.cell` (the carried state, f32
 /// batch×H), for Adam `adam.m.<parameter>`/`adam.v.<parameter>` (f64), and `progress` metadata
 /// (`{"epoch","batch","lr","best_valid_loss","saved_epoch","epoch_loss","epoch_tokens",
-/// "adam_steps","train_fingerprint","train_tokens","training_seconds","training_tokens"}`; the last two,
-/// the run's training time and tokens so far, are absent from older checkpoints and then count from 0) and `training` (the `LMTrainingOptions`).
+/// "adam_steps","train_fingerprint","train_tokens","training_seconds","training_tokens","training_cpu_seconds"}`; the last three,
+/// the run's training time, tokens and processor time so far, are absent from older checkpoints and then count from 0) and `training` (the `LMTrainingOptions`).
 extension LanguageModelTrainer {
     public static let checkpointKind = "lm-checkpoint"
 
@@ -38,6 +38,7 @@ extension LanguageModelTrainer {
             "epoch_tokens": JSONValue(position.epochTokens), "adam_steps": JSONValue(adamSteps),
             "train_fingerprint": .string(String(train.fingerprint, radix: 16)), "train_tokens": JSONValue(train.ids.count),
             "training_seconds": JSONValue(position.trainingSeconds), "training_tokens": JSONValue(position.trainingTokens),
+            "training_cpu_seconds": JSONValue(position.trainingCPUSeconds),
         ]
         writer.metadata["progress"] = progress.jsonText
         return writer
@@ -88,6 +89,7 @@ extension LanguageModelTrainer {
         position.epochTokens = try integer("epoch_tokens")
         position.trainingSeconds = max(0, progress["training_seconds"]?.doubleValue ?? 0)
         position.trainingTokens = max(0, progress["training_tokens"]?.intValue ?? 0)
+        position.trainingCPUSeconds = max(0, progress["training_cpu_seconds"]?.doubleValue ?? 0)
         let optimizer: any Optimizer
         if options.optimizer == .adam {
             let adam = Adam()

@@ -25,6 +25,8 @@ public struct TrainingPosition: Sendable, Equatable {
     /// earlier sessions of a resumed run included.
     public var trainingSeconds = 0.0
     public var trainingTokens = 0
+    /// The processor time (all threads) the run's training has used so far.
+    public var trainingCPUSeconds = 0.0
 }
 
 /// One finished epoch.
@@ -49,6 +51,9 @@ public struct EpochReport: Sendable {
     /// Training seconds and tokens of the whole run so far (`TrainingPosition.trainingSeconds`).
     public var totalSeconds: Double
     public var totalTokens: Int
+    /// Processor seconds (all threads) of this epoch's training and of the whole run's.
+    public var cpuSeconds: Double
+    public var totalCPUSeconds: Double
 }
 
 /// What the trainer tells its caller.
@@ -88,6 +93,8 @@ public final class LanguageModelTrainer {
     public var timeLimit: Double?
     /// Seconds on a monotonic clock (replaceable for tests).
     public var clock: () -> Double = LanguageModelTrainer.now
+    /// Processor seconds used by the process, all threads.
+    public var cpuClock: () -> Double = LanguageModelTrainer.processorTime
 
     /// The predictions per segment and the batches per epoch.
     public var segmentLength: Int { train.predictionCount / options.batch }
@@ -129,6 +136,12 @@ public final class LanguageModelTrainer {
         }
     }
 
+    public static func processorTime() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     public static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
@@ -147,8 +160,8 @@ public final class LanguageModelTrainer {
                 position.epochLoss = 0
                 position.epochTokens = 0
             }
-            let started = clock()
-            let secondsBefore = position.trainingSeconds
+            let started = clock(), cpuStarted = cpuClock()
+            let secondsBefore = position.trainingSeconds, cpuBefore = position.trainingCPUSeconds
             var tokensThisSession = 0
             var timeUp = false
             while position.batch < batches && !timeUp {
@@ -174,6 +187,7 @@ public final class LanguageModelTrainer {
                 tokensThisSession += steps * b
                 let elapsed = clock() - started
                 position.trainingSeconds = secondsBefore + elapsed
+                position.trainingCPUSeconds = cpuBefore + cpuClock() - cpuStarted
                 timeUp = timeLimit.map { position.trainingSeconds >= $0 } ?? false
                 observer.batchEnded(epoch: position.epoch, batch: position.batch, batches: batches,
                                     meanLoss: position.epochLoss / Double(position.epochTokens),
@@ -185,13 +199,14 @@ public final class LanguageModelTrainer {
                 }
             }
             let seconds = clock() - started
+            let cpuSeconds = position.trainingCPUSeconds - cpuBefore
             if position.batch < batches {
                 // The time limit cut this epoch short: report it, keep the position (and the
                 // checkpoint just written) where the next batch would start.
-                try evaluatePartialEpoch(seconds: seconds, tokens: tokensThisSession, observer: observer)
+                try evaluatePartialEpoch(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokensThisSession, observer: observer)
                 return
             }
-            try endEpoch(seconds: seconds, tokens: tokensThisSession, timeUp: timeUp, observer: observer)
+            try endEpoch(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokensThisSession, timeUp: timeUp, observer: observer)
             if timeUp { return }
         }
     }
@@ -214,33 +229,35 @@ public final class LanguageModelTrainer {
         return true
     }
 
-    private func report(seconds: Double, tokens: Int, validLoss: Double?, improved: Bool, timeUp: Bool) -> EpochReport {
+    private func report(seconds: Double, cpuSeconds: Double, tokens: Int, validLoss: Double?, improved: Bool, timeUp: Bool) -> EpochReport {
         EpochReport(epoch: position.epoch, epochs: options.epochs,
                     trainLoss: position.epochLoss / Double(max(1, position.epochTokens)), validLoss: validLoss,
                     tokensPerSecond: seconds > 0 ? Double(tokens) / seconds : 0, seconds: seconds,
                     learningRate: position.learningRate, improved: improved, batches: position.batch,
                     batchesPerEpoch: batchesPerEpoch, timeLimitReached: timeUp,
-                    totalSeconds: position.trainingSeconds, totalTokens: position.trainingTokens)
+                    totalSeconds: position.trainingSeconds, totalTokens: position.trainingTokens,
+                    cpuSeconds: cpuSeconds, totalCPUSeconds: position.trainingCPUSeconds)
     }
 
     /// The end of a run stopped by the time limit inside an epoch: evaluates and reports the
     /// model as it stands and keeps it if it is the best so far. The evaluation resets the carried
     /// state, so the run cannot go on from here (a checkpoint written before can).
-    private func evaluatePartialEpoch(seconds: Double, tokens: Int, observer: any LMTrainingObserver) throws {
+    private func evaluatePartialEpoch(seconds: Double, cpuSeconds: Double, tokens: Int, observer: any LMTrainingObserver) throws {
         let validLoss = try validationLoss()
         let improved = recordIfBest(validLoss)
         if improved {
             try observer.saveModel(model)
             position.savedEpoch = position.epoch
         }
-        try observer.epochEnded(report(seconds: seconds, tokens: tokens, validLoss: validLoss, improved: improved, timeUp: true))
+        try observer.epochEnded(report(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokens, validLoss: validLoss, improved: improved,
+                                       timeUp: true))
     }
 
     /// Evaluates, keeps the best model, decays the rate (on a plateau or on schedule), and moves to the next epoch.
-    private func endEpoch(seconds: Double, tokens: Int, timeUp: Bool, observer: any LMTrainingObserver) throws {
+    private func endEpoch(seconds: Double, cpuSeconds: Double, tokens: Int, timeUp: Bool, observer: any LMTrainingObserver) throws {
         let validLoss = try validationLoss()
         let improved = recordIfBest(validLoss)
-        let report = report(seconds: seconds, tokens: tokens, validLoss: validLoss, improved: improved, timeUp: timeUp)
+        let report = report(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokens, validLoss: validLoss, improved: improved, timeUp: timeUp)
         if improved {
             try observer.saveModel(model)
             position.savedEpoch = position.epoch

@@ -48,7 +48,8 @@ final class TrainingReporter: LMTrainingObserver {
         fields += [("tokens_per_s", JSONValue(report.tokensPerSecond)), ("seconds", JSONValue(report.seconds)),
                    ("lr", JSONValue(report.learningRate)), ("improved", .bool(report.improved)),
                    ("batches", JSONValue(report.batches)), ("batches_per_epoch", JSONValue(report.batchesPerEpoch)),
-                   ("total_seconds", JSONValue(report.totalSeconds)), ("total_tokens", JSONValue(report.totalTokens))]
+                   ("total_seconds", JSONValue(report.totalSeconds)), ("total_tokens", JSONValue(report.totalTokens)),
+                   ("cpu_seconds", JSONValue(report.cpuSeconds)), ("total_cpu_seconds", JSONValue(report.totalCPUSeconds))]
         if report.timeLimitReached { fields.append(("stopped", "time_limit")) }
         log?.write(.object(fields))
         guard !command.quiet else { return }

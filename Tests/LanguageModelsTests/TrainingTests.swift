@@ -122,19 +122,25 @@ final class Recorder: LMTrainingObserver {
         let expected = whole.model.network.parameters.map { $0.value.toArray() }
         #expect(whole.batchesPerEpoch == 14)
 
+        /// A run under `limit` on a clock that moves 1 s per reading.
+        func limitedRun(_ limit: Double) throws -> (LanguageModelTrainer, Recorder) {
+            let t = try trainer(dev: dev, configure: configure)
+            var ticks = 0.0
+            t.clock = { ticks += 1; return ticks }
+            t.timeLimit = limit
+            let recorder = Recorder()
+            try t.run(observer: recorder)
+            return (t, recorder)
+        }
         // 14 s of training in epoch 1, then 6 batches of epoch 2 reach 20 >= 19.5.
-        let limited = try trainer(dev: dev, configure: configure)
-        var ticks = 0.0
-        limited.clock = { ticks += 1; return ticks }
-        limited.timeLimit = 19.5
-        let recorder = Recorder()
-        try limited.run(observer: recorder)
+        let (limited, recorder) = try limitedRun(19.5)
         #expect(recorder.reports.count == 2)
         let first = recorder.reports[0], last = recorder.reports[1]
         #expect(first.batches == 14 && !first.timeLimitReached && first.totalSeconds == 14)
         #expect(last.epoch == 2 && last.batches == 6 && last.batchesPerEpoch == 14 && last.timeLimitReached)
         #expect(last.totalSeconds == 20 && last.seconds == 7)
         #expect(last.totalTokens == first.totalTokens + 6 * 4 * 8)
+        #expect(first.cpuSeconds > 0 && abs(last.totalCPUSeconds - (first.cpuSeconds + last.cpuSeconds)) < 1e-9)
         #expect(limited.position.epoch == 2 && limited.position.batch == 6)
         let (devLoss, devCount) = limited.model.evaluate(try TokenStream(sequences: dev, model: limited.model), batch: 4, bptt: 8)
         #expect(last.validLoss == devLoss / Double(devCount))
@@ -150,12 +156,7 @@ final class Recorder: LMTrainingObserver {
         #expect(resumed.model.network.parameters.map { $0.value.toArray() } == expected)
 
         // Reached on an epoch's last batch, the limit ends the run after that epoch's usual end.
-        let atEpochEnd = try trainer(dev: dev, configure: configure)
-        var ticks2 = 0.0
-        atEpochEnd.clock = { ticks2 += 1; return ticks2 }
-        atEpochEnd.timeLimit = 14
-        let recorder2 = Recorder()
-        try atEpochEnd.run(observer: recorder2)
+        let (atEpochEnd, recorder2) = try limitedRun(14)
         #expect(recorder2.reports.count == 1 && recorder2.reports[0].batches == 14 && recorder2.reports[0].timeLimitReached)
         #expect(atEpochEnd.position.epoch == 2 && atEpochEnd.position.batch == 0)
     }
