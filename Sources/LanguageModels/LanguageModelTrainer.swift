@@ -76,12 +76,13 @@ public protocol LMTrainingObserver: AnyObject {
 /// original recipe does, so the gradient is ∂(Σ_t mean_s L)/∂θ; it is clipped to global norm
 /// `clip` and applied by SGD or Adam. After each epoch the validation set is evaluated; the best
 /// model so far is handed to the observer to write, and on a plateau (or after every epoch from
-/// `decayAfter` on) the learning rate is divided by `learningRateDecay`. A loss that is not a number stops the run with a message naming the
-/// epoch, leaving the last good model file. With a `timeLimit`, training stops at the first batch
-/// boundary where the run's training time (validation excluded) has reached it: the part of the
-/// epoch done is evaluated and reported like an epoch, and the model kept if it is the best so
-/// far; a checkpoint written there continues the run exactly. Dropout masks come from a generator seeded by (seed,
-/// epoch, batch), so with one thread a resumed run draws exactly what an uninterrupted one would.
+/// `decayAfter` on) the learning rate is divided by `learningRateDecay`. A loss that is not a
+/// number stops the run with a message naming the epoch, leaving the last good model file. With
+/// a `timeLimit`, training stops at the first batch boundary where the run's training time
+/// (validation excluded) has reached it: the part of the epoch done is evaluated and reported like
+/// an epoch, and the model kept if it is the best so far; a checkpoint written there continues the
+/// run exactly. Dropout masks come from a generator seeded by (seed, epoch, batch), so with one
+/// thread a resumed run draws exactly what an uninterrupted one would.
 public final class LanguageModelTrainer {
     public let model: LanguageModel
     public let options: LMTrainingOptions
