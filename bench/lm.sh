@@ -7,17 +7,22 @@
 #     thread count in THREADS and validation perplexity after EPOCHS epochs;
 #   - character level, Tiny Shakespeare (first 90% train, last 10% validation, nanoGPT's split),
 #     2 x 128 LSTM, sequence 100, batch 50, Adam 2e-3: characters/s and validation loss after
-#     CHAR_EPOCHS epochs;
+#     CHAR_SECONDS (default 300) seconds of training time each (lm-train --time-limit; the peer stops
+#     the same way, at the first batch boundary past the budget), at most CHAR_EPOCHS epochs;
 #   - sampling: characters/s generating SAMPLE_LENGTH characters at batch 1 with a 2 x 128 char LSTM.
 # Speed is training time only (the epoch's `seconds`; validation excluded) for both.
-#   PTB_LINES=2000 CHAR_CHARS=200000 THREADS=1 bash bench/lm.sh     # a quick slice
+#   PTB_LINES=2000 CHAR_CHARS=200000 CHAR_SECONDS=20 THREADS=1 bash bench/lm.sh     # a quick slice
+#   SECTIONS=char CHAR_CHARS=300000 CHAR_SECONDS=30 THREADS=1 bash bench/lm.sh  # one section
 #   bash bench/lm.sh                                                # the full data, 1 and 2 threads
 # Needs: pip install /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl; a release build.
 source "$(dirname "$0")/lib.sh"
 THREADS=${THREADS:-"1 2"}
 EPOCHS=${EPOCHS:-1}
-CHAR_EPOCHS=${CHAR_EPOCHS:-1}
+CHAR_SECONDS=${CHAR_SECONDS:-300}
+CHAR_EPOCHS=${CHAR_EPOCHS:-1000}
 SAMPLE_LENGTH=${SAMPLE_LENGTH:-5000}
+SECTIONS=${SECTIONS:-"word char sample"}   # which parts to run (sample needs char's model)
+section() { [[ " $SECTIONS " == *" $1 "* ]]; }
 PTB=$DATA/lm/ptb
 train=$OUT/ptb.train.txt
 if [ -n "${PTB_LINES:-}" ]; then head -n "$PTB_LINES" "$PTB/ptb.train.txt" > "$train"; else cp "$PTB/ptb.train.txt" "$train"; fi
@@ -32,6 +37,7 @@ field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]
 epoch_line() { grep '"event":"epoch"' "$1" | tail -1; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if section word; then
 echo "== word level: PTB $(wc -l < "$train") training lines, 2 x 200 LSTM, bptt 20, batch 20, sgd lr 1, clip 5, $EPOCHS epoch(s)"
 for t in $THREADS; do
   "$BIN/lm-train" --text --quiet --dev "$valid" --epochs "$EPOCHS" --threads "$t" --seed 1 \
@@ -39,22 +45,35 @@ for t in $THREADS; do
   ours=$(epoch_line "$OUT/lm-word-$t.jsonl")
   peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" word "$train" "$valid" "$t" "$EPOCHS")
   a=$(field "$ours" tokens_per_s); b=$(field "$peer" tokens_per_s)
-  printf 'threads %s: nlpipe %.0f tokens/s, valid ppl %.2f | pytorch %.0f tokens/s, valid ppl %.2f | speed ratio %s\n' \
-    "$t" "$a" "$(field "$ours" valid_ppl)" "$b" "$(field "$peer" valid_ppl)" "$(ratio "$a" "$b")"
+  ca=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_cpu_seconds)" 'BEGIN { printf "%.1f", n / s }')
+  cb=$(field "$peer" tokens_per_cpu_s)
+  printf 'threads %s: nlpipe %.0f tokens/s (%.0f per CPU-s), valid ppl %.2f | pytorch %.0f tokens/s (%.0f per CPU-s), valid ppl %.2f | speed ratio %s (per CPU-s %s)\n' \
+    "$t" "$a" "$ca" "$(field "$ours" valid_ppl)" "$b" "$cb" "$(field "$peer" valid_ppl)" "$(ratio "$a" "$b")" "$(ratio "$ca" "$cb")"
 done
+fi
 
-echo "== character level: Tiny Shakespeare $chars chars, 2 x 128 LSTM, seq 100, batch 50, adam 2e-3, $CHAR_EPOCHS epoch(s)"
+if section char; then
+echo "== character level: Tiny Shakespeare $chars chars, 2 x 128 LSTM, seq 100, batch 50, adam 2e-3, $CHAR_SECONDS s of training (at most $CHAR_EPOCHS epochs)"
 for t in $THREADS; do
   "$BIN/lm-train" --text --quiet --level char --hidden 128 --embed 128 --bptt 100 --batch 50 --optimizer adam \
-    --lr 0.002 --dev "$OUT/shakespeare.valid.txt" --epochs "$CHAR_EPOCHS" --threads "$t" --seed 1 \
+    --lr 0.002 --dev "$OUT/shakespeare.valid.txt" --epochs "$CHAR_EPOCHS" --time-limit "$CHAR_SECONDS" --threads "$t" --seed 1 \
     --log "$OUT/lm-char-$t.jsonl" -o "$OUT/lm-char-$t.nlpipe" "$OUT/shakespeare.train.txt"
   ours=$(epoch_line "$OUT/lm-char-$t.jsonl")
-  peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" char "$OUT/shakespeare.train.txt" "$OUT/shakespeare.valid.txt" "$t" "$CHAR_EPOCHS")
-  a=$(field "$ours" tokens_per_s); b=$(field "$peer" tokens_per_s)
-  printf 'threads %s: nlpipe %.0f chars/s, valid loss %.3f | pytorch %.0f chars/s, valid loss %.3f | speed ratio %s\n' \
-    "$t" "$a" "$(field "$ours" valid_loss)" "$b" "$(field "$peer" valid_loss)" "$(ratio "$a" "$b")"
+  peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" char "$OUT/shakespeare.train.txt" "$OUT/shakespeare.valid.txt" "$t" "$CHAR_EPOCHS" "$CHAR_SECONDS")
+  # Over the whole budget: the run's training tokens / training seconds (validation excluded).
+  a=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_seconds)" 'BEGIN { printf "%.1f", n / s }')
+  b=$(field "$peer" tokens_per_s)
+  la=$(field "$ours" valid_loss); lb=$(field "$peer" valid_loss)
+  # Per processor second too (all threads): steadier than wall time on a loaded machine.
+  ca=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_cpu_seconds)" 'BEGIN { printf "%.1f", n / s }')
+  cb=$(field "$peer" tokens_per_cpu_s)
+  printf 'threads %s: nlpipe %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f | pytorch %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f | speed ratio %s (per CPU-s %s), loss ratio %s (goals: >= 1, <= 1)\n' \
+    "$t" "$a" "$ca" "$(field "$ours" total_tokens)" "$(field "$ours" total_seconds)" "$la" \
+    "$b" "$cb" "$(field "$peer" tokens)" "$(field "$peer" seconds)" "$lb" "$(ratio "$a" "$b")" "$(ratio "$ca" "$cb")" "$(ratio "$la" "$lb")"
 done
+fi
 
+if section sample; then
 echo "== sampling at batch 1: $SAMPLE_LENGTH characters, 2 x 128 char LSTM, 1 thread"
 first=$(echo $THREADS | cut -d' ' -f1)
 seconds=$(time_median 3 "'$BIN/sample' -m '$OUT/lm-char-$first.nlpipe' --length $SAMPLE_LENGTH --threads 1 --seed 1")
@@ -62,3 +81,4 @@ a=$(awk -v n="$SAMPLE_LENGTH" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
 peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" sample "$OUT/shakespeare.train.txt" 1 "$SAMPLE_LENGTH")
 b=$(field "$peer" tokens_per_s)
 printf 'nlpipe %s chars/s (whole command, model loading included) | pytorch %.0f chars/s | ratio %s\n' "$a" "$b" "$(ratio "$a" "$b")"
+fi

@@ -3,10 +3,14 @@ loss scaling, optimiser, clipping and evaluation as nlpipe's lm-train, so the tw
 at equal work.
 
   python3 lm_peer.py word TRAIN VALID THREADS EPOCHS        # Zaremba et al.'s small PTB model
-  python3 lm_peer.py char TRAIN VALID THREADS EPOCHS        # 2 x 128 LSTM, seq 100, batch 50, Adam 2e-3
+  python3 lm_peer.py char TRAIN VALID THREADS EPOCHS [SECONDS]  # 2 x 128 LSTM, seq 100, batch 50, Adam 2e-3
   python3 lm_peer.py sample TRAIN THREADS LENGTH            # batch-1 sampling speed of a char model
 
-Prints one JSON line: tokens, seconds (training only), tokens_per_s, valid_loss, valid_ppl.
+With SECONDS (> 0), training stops at the first batch boundary after that many seconds of training
+(validation excluded), as lm-train --time-limit does, even inside an epoch; EPOCHS is then an upper
+bound. Prints one JSON line: tokens, seconds (training only), tokens_per_s, cpu_seconds (processor time of
+the training, all threads), tokens_per_cpu_s, valid_loss, valid_ppl,
+batches, and stopped ("time_limit" when the budget ended the run).
 """
 import json, math, sys, time
 import torch
@@ -78,7 +82,7 @@ def evaluate(model, ids, batch, bptt, hidden, layers):
     return total / n
 
 
-def train(level, train_path, valid_path, threads, epochs):
+def train(level, train_path, valid_path, threads, epochs, budget=0.0):
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     tr, va = read(train_path, level), read(valid_path, level)
@@ -99,10 +103,12 @@ def train(level, train_path, valid_path, threads, epochs):
         nn.init.uniform_(p, -0.1, 0.1)
     opt = torch.optim.SGD(model.parameters(), lr=1.0) if level == "word" else torch.optim.Adam(model.parameters(), lr=2e-3)
     ids, vids = stream(tr, vocab, boundary), stream(va, vocab, boundary)
-    tokens, seconds = 0, 0.0
+    tokens, seconds, cpu, done, stopped = 0, 0.0, 0.0, 0, None
     for _ in range(epochs):
+        if stopped:
+            break
         state = (torch.zeros(layers, batch, hidden), torch.zeros(layers, batch, hidden))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for x, y in batches(ids, batch, bptt):
             state = tuple(s.detach() for s in state)
             logits, state = model(x, state)
@@ -113,10 +119,16 @@ def train(level, train_path, valid_path, threads, epochs):
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             opt.step()
             tokens += x.numel()
+            done += 1
+            if budget > 0 and seconds + time.perf_counter() - t0 >= budget:
+                stopped = "time_limit"
+                break
         seconds += time.perf_counter() - t0
+        cpu += time.process_time() - c0
     valid = evaluate(model, vids, batch, bptt, hidden, layers)
     print(json.dumps({"tool": "pytorch", "tokens": tokens, "seconds": seconds, "tokens_per_s": tokens / seconds,
-                      "valid_loss": valid, "valid_ppl": math.exp(valid), "threads": threads}))
+                      "cpu_seconds": cpu, "tokens_per_cpu_s": tokens / cpu, "valid_loss": valid, "valid_ppl": math.exp(valid), "threads": threads,
+                      "torch_threads": torch.get_num_threads(), "batches": done, "stopped": stopped}))
 
 
 def sample(train_path, threads, length):
@@ -140,4 +152,5 @@ if __name__ == "__main__":
     if sys.argv[1] == "sample":
         sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
-        train(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+        train(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
+              float(sys.argv[6]) if len(sys.argv) > 6 else 0.0)

@@ -28,19 +28,7 @@ public enum SequenceLines {
         try io.forEachLine { line, _ in
             if jsonLines {
                 try parser.parse(line)
-                guard let i = parser.index(of: field) else { throw RecordsError.invalidLine("missing field '\(field)'") }
-                var tokens: [String] = []
-                switch (unit, parser.valueType(i)) {
-                case (.words, .array):
-                    try parser.forEachStringBytes(i, field: field) { tokens.append(String(decoding: $0, as: UTF8.self)) }
-                case (.words, .string):
-                    tokens = try parser.string(i, field: field).split(whereSeparator: { $0.isWhitespace }).map(String.init)
-                case (.characters, .string):
-                    tokens = try parser.string(i, field: field).unicodeScalars.map { String($0) }
-                default:
-                    throw RecordsError.invalidLine("field '\(field)' must be \(unit == .words ? "an array of strings or a string" : "a string")")
-                }
-                try body(tokens, parser)
+                try body(try tokens(of: parser, unit: unit, field: field), parser)
             } else {
                 let text = String(decoding: line, as: UTF8.self)
                 switch unit {
@@ -52,5 +40,24 @@ public enum SequenceLines {
                 }
             }
         }
+    }
+
+    /// The tokens of the parsed record's `field`: an array of strings or a string split on white
+    /// space (words), or a string's Unicode scalars (characters). A missing or mistyped field is
+    /// `RecordsError.invalidLine`.
+    public static func tokens(of parser: RecordParser, unit: SequenceUnit, field: String) throws -> [String] {
+        guard let i = parser.index(of: field) else { throw RecordsError.invalidLine("missing field '\(field)'") }
+        var tokens: [String] = []
+        switch (unit, parser.valueType(i)) {
+        case (.words, .array):
+            try parser.forEachStringBytes(i, field: field) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+        case (.words, .string):
+            tokens = try parser.string(i, field: field).split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        case (.characters, .string):
+            tokens = try parser.string(i, field: field).unicodeScalars.map { String($0) }
+        default:
+            throw RecordsError.invalidLine("field '\(field)' must be \(unit == .words ? "an array of strings or a string" : "a string")")
+        }
+        return tokens
     }
 }

@@ -7,7 +7,8 @@ import Neural
 /// plus what continuing needs — `state.<l>.hidden`/`state.<l>.cell` (the carried state, f32
 /// batch×H), for Adam `adam.m.<parameter>`/`adam.v.<parameter>` (f64), and `progress` metadata
 /// (`{"epoch","batch","lr","best_valid_loss","saved_epoch","epoch_loss","epoch_tokens",
-/// "adam_steps","train_fingerprint","train_tokens"}`) and `training` (the `LMTrainingOptions`).
+/// "adam_steps","train_fingerprint","train_tokens","training_seconds","training_tokens","training_cpu_seconds"}`; the last three,
+/// the run's training time, tokens and processor time so far, are absent from older checkpoints and then count from 0) and `training` (the `LMTrainingOptions`).
 extension LanguageModelTrainer {
     public static let checkpointKind = "lm-checkpoint"
 
@@ -36,6 +37,8 @@ extension LanguageModelTrainer {
             "saved_epoch": JSONValue(position.savedEpoch), "epoch_loss": JSONValue(position.epochLoss),
             "epoch_tokens": JSONValue(position.epochTokens), "adam_steps": JSONValue(adamSteps),
             "train_fingerprint": .string(String(train.fingerprint, radix: 16)), "train_tokens": JSONValue(train.ids.count),
+            "training_seconds": JSONValue(position.trainingSeconds), "training_tokens": JSONValue(position.trainingTokens),
+            "training_cpu_seconds": JSONValue(position.trainingCPUSeconds),
         ]
         writer.metadata["progress"] = progress.jsonText
         return writer
@@ -84,6 +87,9 @@ extension LanguageModelTrainer {
         position.savedEpoch = try integer("saved_epoch")
         position.epochLoss = try number("epoch_loss")
         position.epochTokens = try integer("epoch_tokens")
+        position.trainingSeconds = max(0, progress["training_seconds"]?.doubleValue ?? 0)
+        position.trainingTokens = max(0, progress["training_tokens"]?.intValue ?? 0)
+        position.trainingCPUSeconds = max(0, progress["training_cpu_seconds"]?.doubleValue ?? 0)
         let optimizer: any Optimizer
         if options.optimizer == .adam {
             let adam = Adam()

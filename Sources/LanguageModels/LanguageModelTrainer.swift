@@ -21,6 +21,12 @@ public struct TrainingPosition: Sendable, Equatable {
     /// Σ loss and predictions of this epoch so far.
     public var epochLoss = 0.0
     public var epochTokens = 0
+    /// Training seconds (validation excluded) and training tokens of the whole run so far,
+    /// earlier sessions of a resumed run included.
+    public var trainingSeconds = 0.0
+    public var trainingTokens = 0
+    /// The processor time (all threads) the run's training has used so far.
+    public var trainingCPUSeconds = 0.0
 }
 
 /// One finished epoch.
@@ -37,6 +43,17 @@ public struct EpochReport: Sendable {
     public var learningRate: Double
     /// The validation loss improved on every earlier epoch (always true without validation data).
     public var improved: Bool
+    /// Batches done in this epoch and in a whole epoch (fewer when the time limit cut the epoch short).
+    public var batches: Int
+    public var batchesPerEpoch: Int
+    /// The run stops here because its training time reached the time limit.
+    public var timeLimitReached = false
+    /// Training seconds and tokens of the whole run so far (`TrainingPosition.trainingSeconds`).
+    public var totalSeconds: Double
+    public var totalTokens: Int
+    /// Processor seconds (all threads) of this epoch's training and of the whole run's.
+    public var cpuSeconds: Double
+    public var totalCPUSeconds: Double
 }
 
 /// What the trainer tells its caller.
@@ -59,9 +76,13 @@ public protocol LMTrainingObserver: AnyObject {
 /// original recipe does, so the gradient is ∂(Σ_t mean_s L)/∂θ; it is clipped to global norm
 /// `clip` and applied by SGD or Adam. After each epoch the validation set is evaluated; the best
 /// model so far is handed to the observer to write, and on a plateau (or after every epoch from
-/// `decayAfter` on) the learning rate is divided by `learningRateDecay`. A loss that is not a number stops the run with a message naming the
-/// epoch, leaving the last good model file. Dropout masks come from a generator seeded by (seed,
-/// epoch, batch), so with one thread a resumed run draws exactly what an uninterrupted one would.
+/// `decayAfter` on) the learning rate is divided by `learningRateDecay`. A loss that is not a
+/// number stops the run with a message naming the epoch, leaving the last good model file. With
+/// a `timeLimit`, training stops at the first batch boundary where the run's training time
+/// (validation excluded) has reached it: the part of the epoch done is evaluated and reported like
+/// an epoch, and the model kept if it is the best so far; a checkpoint written there continues the
+/// run exactly. Dropout masks come from a generator seeded by (seed, epoch, batch), so with one
+/// thread a resumed run draws exactly what an uninterrupted one would.
 public final class LanguageModelTrainer {
     public let model: LanguageModel
     public let options: LMTrainingOptions
@@ -69,6 +90,12 @@ public final class LanguageModelTrainer {
     public let dev: TokenStream?
     public internal(set) var position = TrainingPosition()
     let optimizer: any Optimizer
+    /// Stop once the run's training seconds (`position.trainingSeconds`) reach this; nil: no limit.
+    public var timeLimit: Double?
+    /// Seconds on a monotonic clock (replaceable for tests).
+    public var clock: () -> Double = LanguageModelTrainer.now
+    /// Processor seconds used by the process, all threads.
+    public var cpuClock: () -> Double = LanguageModelTrainer.processorTime
 
     /// The predictions per segment and the batches per epoch.
     public var segmentLength: Int { train.predictionCount / options.batch }
@@ -110,13 +137,19 @@ public final class LanguageModelTrainer {
         }
     }
 
-    static func now() -> Double {
+    public static func processorTime() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    public static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
-    /// Trains until `options.epochs` epochs are done.
+    /// Trains until `options.epochs` epochs are done, or until the time limit is reached.
     public func run(observer: any LMTrainingObserver) throws {
         let network = model.network
         let parameters = network.parameters
@@ -128,9 +161,11 @@ public final class LanguageModelTrainer {
                 position.epochLoss = 0
                 position.epochTokens = 0
             }
-            let started = Self.now()
+            let started = clock(), cpuStarted = cpuClock()
+            let secondsBefore = position.trainingSeconds, cpuBefore = position.trainingCPUSeconds
             var tokensThisSession = 0
-            while position.batch < batches {
+            var timeUp = false
+            while position.batch < batches && !timeUp {
                 let start = position.batch * options.bptt
                 let steps = min(options.bptt, length - start)
                 BatchLayout.fill(train.ids, offset: 0, segmentLength: length, start: start, steps: steps, batch: b,
@@ -149,43 +184,81 @@ public final class LanguageModelTrainer {
                 position.batch += 1
                 position.epochLoss += loss
                 position.epochTokens += steps * b
+                position.trainingTokens += steps * b
                 tokensThisSession += steps * b
-                let elapsed = Self.now() - started
+                let elapsed = clock() - started
+                position.trainingSeconds = secondsBefore + elapsed
+                position.trainingCPUSeconds = cpuBefore + cpuClock() - cpuStarted
+                timeUp = timeLimit.map { position.trainingSeconds >= $0 } ?? false
                 observer.batchEnded(epoch: position.epoch, batch: position.batch, batches: batches,
                                     meanLoss: position.epochLoss / Double(position.epochTokens),
                                     tokensPerSecond: elapsed > 0 ? Double(tokensThisSession) / elapsed : 0,
                                     learningRate: position.learningRate)
-                if options.checkpointEvery > 0 && position.batch % options.checkpointEvery == 0 && position.batch < batches {
+                let checkpointDue = options.checkpointEvery > 0 && position.batch % options.checkpointEvery == 0
+                if position.batch < batches && (checkpointDue || (timeUp && options.checkpointEvery > 0)) {
                     try observer.saveCheckpoint(self)
                 }
             }
-            let seconds = Self.now() - started
-            try endEpoch(seconds: seconds, tokens: tokensThisSession, observer: observer)
+            let seconds = clock() - started
+            let cpuSeconds = position.trainingCPUSeconds - cpuBefore
+            if position.batch < batches {
+                // The time limit cut this epoch short: report it, keep the position (and the
+                // checkpoint just written) where the next batch would start.
+                try evaluatePartialEpoch(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokensThisSession, observer: observer)
+                return
+            }
+            try endEpoch(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokensThisSession, timeUp: timeUp, observer: observer)
+            if timeUp { return }
         }
     }
 
+    /// The validation loss of the model as it stands, or nil without validation data.
+    private func validationLoss() throws -> Double? {
+        guard let dev else { return nil }
+        let (total, count) = model.evaluate(dev, batch: options.batch, bptt: options.bptt)
+        guard count > 0 else { return nil }
+        let loss = total / Double(count)
+        guard loss.isFinite else { throw notANumber(batch: nil) }
+        return loss
+    }
+
+    /// Whether `validLoss` beats the best so far (recording it when it does); true without one.
+    private func recordIfBest(_ validLoss: Double?) -> Bool {
+        guard let validLoss else { return true }
+        if let best = position.bestValidLoss, validLoss >= best { return false }
+        position.bestValidLoss = validLoss
+        return true
+    }
+
+    private func report(seconds: Double, cpuSeconds: Double, tokens: Int, validLoss: Double?, improved: Bool, timeUp: Bool) -> EpochReport {
+        EpochReport(epoch: position.epoch, epochs: options.epochs,
+                    trainLoss: position.epochLoss / Double(max(1, position.epochTokens)), validLoss: validLoss,
+                    tokensPerSecond: seconds > 0 ? Double(tokens) / seconds : 0, seconds: seconds,
+                    learningRate: position.learningRate, improved: improved, batches: position.batch,
+                    batchesPerEpoch: batchesPerEpoch, timeLimitReached: timeUp,
+                    totalSeconds: position.trainingSeconds, totalTokens: position.trainingTokens,
+                    cpuSeconds: cpuSeconds, totalCPUSeconds: position.trainingCPUSeconds)
+    }
+
+    /// The end of a run stopped by the time limit inside an epoch: evaluates and reports the
+    /// model as it stands and keeps it if it is the best so far. The evaluation resets the carried
+    /// state, so the run cannot go on from here (a checkpoint written before can).
+    private func evaluatePartialEpoch(seconds: Double, cpuSeconds: Double, tokens: Int, observer: any LMTrainingObserver) throws {
+        let validLoss = try validationLoss()
+        let improved = recordIfBest(validLoss)
+        if improved {
+            try observer.saveModel(model)
+            position.savedEpoch = position.epoch
+        }
+        try observer.epochEnded(report(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokens, validLoss: validLoss, improved: improved,
+                                       timeUp: true))
+    }
+
     /// Evaluates, keeps the best model, decays the rate (on a plateau or on schedule), and moves to the next epoch.
-    private func endEpoch(seconds: Double, tokens: Int, observer: any LMTrainingObserver) throws {
-        let trainLoss = position.epochLoss / Double(max(1, position.epochTokens))
-        var validLoss: Double? = nil
-        if let dev {
-            let (total, count) = model.evaluate(dev, batch: options.batch, bptt: options.bptt)
-            if count > 0 {
-                validLoss = total / Double(count)
-                guard validLoss!.isFinite else { throw notANumber(batch: nil) }
-            }
-        }
-        var improved = true
-        if let validLoss {
-            if let best = position.bestValidLoss, validLoss >= best {
-                improved = false
-            } else {
-                position.bestValidLoss = validLoss
-            }
-        }
-        let report = EpochReport(epoch: position.epoch, epochs: options.epochs, trainLoss: trainLoss, validLoss: validLoss,
-                                 tokensPerSecond: seconds > 0 ? Double(tokens) / seconds : 0, seconds: seconds,
-                                 learningRate: position.learningRate, improved: improved)
+    private func endEpoch(seconds: Double, cpuSeconds: Double, tokens: Int, timeUp: Bool, observer: any LMTrainingObserver) throws {
+        let validLoss = try validationLoss()
+        let improved = recordIfBest(validLoss)
+        let report = report(seconds: seconds, cpuSeconds: cpuSeconds, tokens: tokens, validLoss: validLoss, improved: improved, timeUp: timeUp)
         if improved {
             try observer.saveModel(model)
             position.savedEpoch = position.epoch

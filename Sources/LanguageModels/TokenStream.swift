@@ -1,6 +1,19 @@
 import Diagnostics
 import VocabularyModule
 
+/// One sequence of a corpus: tokens, or the ids a vocabulary gave them (`vocab encode`).
+public enum CorpusSequence: Sendable, Equatable {
+    case tokens([String])
+    case ids([Int32])
+
+    public var isEmpty: Bool {
+        switch self {
+        case .tokens(let tokens): return tokens.isEmpty
+        case .ids(let ids): return ids.isEmpty
+        }
+    }
+}
+
 /// A corpus as one stream of ids: the boundary token, then each sequence followed by the boundary
 /// token (`</s>` for words, the newline for characters), as the PTB language-modelling setup
 /// reads its data.
@@ -11,10 +24,27 @@ public struct TokenStream: Sendable, Equatable {
 
     /// Encodes `sequences` with `model`'s vocabulary (unknown tokens become `<unk>`).
     public init(sequences: [[String]], model: LanguageModel) throws {
-        var ids: [Int32] = [Int32(model.boundaryID)]
+        try self.init(sequences: sequences.map { .tokens($0) }, model: model)
+    }
+
+    /// Joins `sequences`: tokens encoded with `model`'s vocabulary (unknown tokens become
+    /// `<unk>`), ids taken as they are. An id sequence that already ends with the boundary id
+    /// (`vocab encode --eos`) gets no second one. An id outside the vocabulary is `.badData`.
+    public init(sequences: [CorpusSequence], model: LanguageModel) throws {
+        let boundary = Int32(model.boundaryID), size = model.vocabulary.count
+        var ids: [Int32] = [boundary]
         for sequence in sequences {
-            ids += try model.encode(sequence)
-            ids.append(Int32(model.boundaryID))
+            switch sequence {
+            case .tokens(let tokens):
+                ids += try model.encode(tokens)
+                ids.append(boundary)
+            case .ids(let encoded):
+                if let bad = encoded.first(where: { $0 < 0 || Int($0) >= size }) {
+                    throw Failure(.badData, "token id \(bad) is outside the vocabulary of \(size) entries")
+                }
+                ids += encoded
+                if encoded.last != boundary { ids.append(boundary) }
+            }
         }
         self.ids = ids
     }

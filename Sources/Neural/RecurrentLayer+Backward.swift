@@ -68,7 +68,14 @@ extension RecurrentLayer {
             let g = gates.row(t * batch + s), z = dZ + s * width, tc = cellTanh.row(t * batch + s)
             let cPrev = t == 0 ? initialCell.row(s) : cells.row((t - 1) * batch + s)
             let dYs = dY + s * h, dhs = dh + s * h, dcs = dc + s * h
-            for j in 0..<h {
+            var start = 0
+            if T.self == Float.self {
+                // The same expressions 16 lanes at a time (so the same roundings), the tail below.
+                start = LSTMLanes.backward(hidden: h, gates: Self.float(g), cellTanh: Self.float(tc), previousCell: Self.float(cPrev),
+                                           outputGradient: Self.float(dY + s * h), hiddenGradient: Self.float(dhs),
+                                           cellGradient: Self.float(dcs), gateGradients: Self.float(z))
+            }
+            for j in start..<h {
                 let u = g[j], f = g[h + j], o = g[2 * h + j], candidate = g[3 * h + j], squashed = tc[j]
                 let da = dYs[j] + dhs[j]
                 let dCell = dcs[j] + da * o * (1 - squashed * squashed)

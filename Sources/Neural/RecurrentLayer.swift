@@ -120,9 +120,13 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
             let c = cells.row(t * batch + s), tc = cellTanh.row(t * batch + s), a = output.row(t * batch + s)
             T.sigmoid(z, count: 3 * h)
             T.tanh(z + 3 * h, into: z + 3 * h, count: h)
-            for j in 0..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
+            let float = T.self == Float.self
+            // The Float lanes evaluate the same expressions (so round the same); the loops do the rest.
+            let cellDone = float ? LSTMLanes.cell(hidden: h, gates: Self.float(z), previousCell: Self.float(cPrev), cell: Self.float(c)) : 0
+            for j in cellDone..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
             T.tanh(c, into: tc, count: h)
-            for j in 0..<h { a[j] = z[2 * h + j] * tc[j] }
+            let outputDone = float ? LSTMLanes.output(hidden: h, gates: Self.float(z), cellTanh: Self.float(tc), output: Self.float(a)) : 0
+            for j in outputDone..<h { a[j] = z[2 * h + j] * tc[j] }
         }
     }
 

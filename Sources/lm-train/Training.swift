@@ -14,48 +14,44 @@ struct Training {
 
     var unit: SequenceUnit { command.level == .char ? .characters : .words }
 
-    /// Every sequence of the inputs (or of one file).
-    func readSequences(_ options: InputOptions) throws -> [[String]] {
-        let io = try FilterIO(options, fallback: .automatic)
-        var sequences: [[String]] = []
-        try SequenceLines.forEach(io, unit: unit, field: command.field ?? SequenceLines.defaultField(unit)) { tokens, _ in
-            sequences.append(tokens)
-        }
-        try io.finish(program: "lm-train")
-        return sequences
-    }
-
     func run() throws {
         BLAS.setThreads(command.threads)
         let metricsLog = try command.log.map { try MetricsLog(path: $0) }
-        let train = try readSequences(command.input)
+        // The vocabulary comes before the data, so that token ids in the data can be checked against it.
+        let checkpoint = try command.resume.map { try ArchiveReader(path: $0) }
+        let resumed = try checkpoint.map { try LanguageModelTrainer.model(inCheckpoint: $0) }
+        if let resumed, resumed.level != command.level {
+            throw Failure(.usage, "\(command.resume!) is a \(resumed.level.rawValue)-level checkpoint; give --level \(resumed.level.rawValue)")
+        }
+        let givenVocabulary = try command.vocab.map { try Vocabulary(contentsOf: $0) }
+        let reader = CorpusReader(unit: unit, field: command.field, idsByDefault: command.level == .word && command.vocab != nil,
+                                  vocabularySize: resumed?.vocabulary.count ?? givenVocabulary?.count)
+        let train = try reader.read(command.input)
         if train.allSatisfy({ $0.isEmpty }) {
             throw Failure(.badData, "the training corpus is empty")
         }
         var devOptions = command.input
         devOptions.files = command.dev.map { [$0] } ?? []
-        let devSequences = try command.dev.map { _ in try readSequences(devOptions) }
+        let devSequences = try command.dev.map { _ in try reader.read(devOptions) }
         var testOptions = command.input
         testOptions.files = command.test.map { [$0] } ?? []
-        let testSequences = try command.test.map { _ in try readSequences(testOptions) }
+        let testSequences = try command.test.map { _ in try reader.read(testOptions) }
         if let test = command.test, testSequences!.allSatisfy({ $0.isEmpty }) {
             throw Failure(.badData, "the test text \(test) is empty")
         }
 
         let trainer: LanguageModelTrainer
-        if let resume = command.resume {
-            let reader = try ArchiveReader(path: resume)
-            let model = try LanguageModelTrainer.model(inCheckpoint: reader)
-            guard model.level == command.level else {
-                throw Failure(.usage, "\(resume) is a \(model.level.rawValue)-level checkpoint; give --level \(model.level.rawValue)")
-            }
-            trainer = try LanguageModelTrainer(resuming: reader, model: model, train: try TokenStream(sequences: train, model: model),
+        if let checkpoint, let model = resumed {
+            trainer = try LanguageModelTrainer(resuming: checkpoint, model: model, train: try TokenStream(sequences: train, model: model),
                                                dev: try devSequences.map { try TokenStream(sequences: $0, model: model) },
                                                epochs: command.epochs)
         } else {
             var options = command.trainingOptions()
-            let vocabulary = try command.vocab.map { try Vocabulary(contentsOf: $0) }
-                ?? LMVocabularyBuilding.build(train, level: command.level, minCount: command.minCount, maxSize: command.maxVocab)
+            // Without --vocab there is no id to read: every sequence is tokens.
+            let vocabulary = try givenVocabulary ?? LMVocabularyBuilding.build(train.map { sequence -> [String] in
+                if case .tokens(let tokens) = sequence { return tokens }
+                return []
+            }, level: command.level, minCount: command.minCount, maxSize: command.maxVocab)
             options.network.vocabularySize = vocabulary.count
             var config = options.json
             if case .object(var fields) = config {
@@ -66,6 +62,7 @@ struct Training {
             trainer = try LanguageModelTrainer(model: model, options: options, train: try TokenStream(sequences: train, model: model),
                                                dev: try devSequences.map { try TokenStream(sequences: $0, model: model) })
         }
+        trainer.timeLimit = command.timeLimit
         let reporter = TrainingReporter(command: command, log: metricsLog, level: command.level)
         if !command.quiet {
             let o = trainer.options, n = o.network

@@ -46,17 +46,26 @@ final class TrainingReporter: LMTrainingObserver {
             fields.append(("valid_bpc", report.validLoss.map { JSONValue($0 / log2e) } ?? .null))
         }
         fields += [("tokens_per_s", JSONValue(report.tokensPerSecond)), ("seconds", JSONValue(report.seconds)),
-                   ("lr", JSONValue(report.learningRate)), ("improved", .bool(report.improved))]
+                   ("lr", JSONValue(report.learningRate)), ("improved", .bool(report.improved)),
+                   ("batches", JSONValue(report.batches)), ("batches_per_epoch", JSONValue(report.batchesPerEpoch)),
+                   ("total_seconds", JSONValue(report.totalSeconds)), ("total_tokens", JSONValue(report.totalTokens)),
+                   ("cpu_seconds", JSONValue(report.cpuSeconds)), ("total_cpu_seconds", JSONValue(report.totalCPUSeconds))]
+        if report.timeLimitReached { fields.append(("stopped", "time_limit")) }
         log?.write(.object(fields))
         guard !command.quiet else { return }
         terminal.finish()
-        var line = "lm-train: epoch \(report.epoch)/\(report.epochs): train ppl \(format(exp(report.trainLoss)))"
+        var line = "lm-train: epoch \(report.epoch)/\(report.epochs)"
+        if report.batches < report.batchesPerEpoch { line += " (batches 1-\(report.batches) of \(report.batchesPerEpoch))" }
+        line += ": train ppl \(format(exp(report.trainLoss)))"
         if let valid = report.validLoss {
             line += ", valid ppl \(format(exp(valid)))"
             if level == .char { line += ", valid bpc \(format(valid / log2e))" }
             if !report.improved { line += " (no improvement)" }
         }
         line += ", \(Int(report.tokensPerSecond.rounded())) tokens/s, \(format(report.seconds)) s"
+        if report.timeLimitReached {
+            line += "; time limit reached after \(format(report.totalSeconds)) s of training"
+        }
         StandardError.print(line)
     }
 

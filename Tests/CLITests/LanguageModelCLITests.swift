@@ -119,4 +119,74 @@ import _TestSupport
         #expect((Self.json(unknown.stdoutText.split(separator: "\n")[0])["logprob"] as! Double).isFinite)
         #expect(try Subprocess.nlpipe("sample", ["-m", out, "--temperature", "0"]).status == 64)
     }
+
+    static func epochLines(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(json).filter { $0["event"] as? String == "epoch" }
+    }
+
+    /// --time-limit stops at the first batch boundary past the budget: a budget of a microsecond
+    /// ends the run after exactly one batch, evaluated and logged as a partial epoch, with a model
+    /// file; the checkpoint written there resumes (without the limit) to the uninterrupted run's
+    /// model, byte for byte.
+    @Test func timeLimitStopsAfterTheBatchThatReachedItAndResumesExactly() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let data = try dir.write("train.txt", Self.corpus)
+        let dev = try dir.write("dev.txt", "the cat likes a bird\nmy friend finds the ball\n")
+        let common = Self.small + ["--dev", dev, "--checkpoint-every", "1000"]
+        let whole = try Subprocess.nlpipe("lm-train", common + ["--epochs", "2", "-o", dir.path("a.nlpipe"), data])
+        #expect(whole.status == 0, "\(whole.stderrText)")
+        let limited = try Subprocess.nlpipe("lm-train", common + ["--epochs", "2", "--time-limit", "0.000001", "--log", dir.path("log.jsonl"),
+                                                                  "-o", dir.path("b.nlpipe"), data])
+        #expect(limited.status == 0, "\(limited.stderrText)")
+        let epochs = try Self.epochLines(dir.path("log.jsonl"))
+        #expect(epochs.count == 1)
+        #expect(epochs[0]["batches"] as? Int == 1 && (epochs[0]["batches_per_epoch"] as? Int ?? 0) > 1)
+        #expect(epochs[0]["stopped"] as? String == "time_limit" && epochs[0]["total_tokens"] as? Int == 4 * 10)
+        #expect((epochs[0]["valid_loss"] as? Double)?.isFinite == true)
+        #expect(try Subprocess.nlpipe("sample", ["-m", dir.path("b.nlpipe"), "-n", "1"]).status == 0)
+        let rest = try Subprocess.nlpipe("lm-train", common + ["--epochs", "2", "--resume", dir.path("b.nlpipe.checkpoint"),
+                                                               "-o", dir.path("b.nlpipe"), data])
+        #expect(rest.status == 0, "\(rest.stderrText)")
+        #expect(try Self.read(dir.path("a.nlpipe")) == (try Self.read(dir.path("b.nlpipe"))))
+        let zero = try Subprocess.nlpipe("lm-train", common + ["--time-limit", "0", "-o", dir.path("c.nlpipe"), data])
+        #expect(zero.status == 64 && zero.stderrText.contains("--time-limit"), "\(zero.stderrText)")
+    }
+
+    /// Records of token ids from `vocab encode` train the same model as the text they encode (with
+    /// --eos too: the closing </s> id is not doubled); an id outside the vocabulary is bad input
+    /// naming its line, and ids without --vocab are a usage error.
+    @Test func trainsOnTokenIDsFromVocabEncode() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let data = try dir.write("train.txt", Self.corpus)
+        let vocab = dir.path("v.nlpipe")
+        #expect(try Subprocess.nlpipe("vocab", ["build", "--text", "--quiet", "-o", vocab, data]).status == 0)
+        let jsonOptions = Array(Self.small.dropFirst()) + ["--epochs", "1", "--vocab", vocab]
+        let fromText = try Subprocess.nlpipe("lm-train", Self.small + ["--epochs", "1", "--vocab", vocab, "-o", dir.path("text.nlpipe"), data])
+        #expect(fromText.status == 0, "\(fromText.stderrText)")
+        for (name, extra) in [("ids", [String]()), ("eos", ["--eos"])] {
+            let encoded = try Subprocess.nlpipe("vocab", ["encode", "--text", "-m", vocab] + extra + [data])
+            #expect(encoded.status == 0, "\(encoded.stderrText)")
+            let records = try dir.write("\(name).jsonl", encoded.stdoutText)
+            let fromIDs = try Subprocess.nlpipe("lm-train", jsonOptions + ["-o", dir.path("\(name).nlpipe"), records])
+            #expect(fromIDs.status == 0, "\(fromIDs.stderrText)")
+            #expect(try Self.read(dir.path("text.nlpipe")) == (try Self.read(dir.path("\(name).nlpipe"))), "\(name)")
+        }
+        // --field names an id field under another name.
+        let renamed = try Subprocess.nlpipe("vocab", ["encode", "--text", "-m", vocab, "--output-field", "codes", data])
+        let fromField = try Subprocess.nlpipe("lm-train", jsonOptions + ["--field", "codes", "-o", dir.path("field.nlpipe")],
+                                              stdin: renamed.stdoutText)
+        #expect(fromField.status == 0, "\(fromField.stderrText)")
+        #expect(try Self.read(dir.path("text.nlpipe")) == (try Self.read(dir.path("field.nlpipe"))))
+
+        let outOfRange = Self.corpus.split(separator: "\n").prefix(60).map { _ in #"{"ids":[4,5,6]}"# } + [#"{"ids":[4,100000,6]}"#]
+        let bad = try Subprocess.nlpipe("lm-train", jsonOptions + ["-o", dir.path("bad.nlpipe")],
+                                        stdin: outOfRange.joined(separator: "\n") + "\n")
+        #expect(bad.status == 65 && bad.stderrText.contains(":61:") && bad.stderrText.contains("100000"), "\(bad.stderrText)")
+        let negative = try Subprocess.nlpipe("lm-train", jsonOptions + ["-o", dir.path("bad.nlpipe")], stdin: #"{"ids":[-1]}"# + "\n")
+        #expect(negative.status == 65 && negative.stderrText.contains(":1:"), "\(negative.stderrText)")
+        let noVocab = try Subprocess.nlpipe("lm-train", Array(Self.small.dropFirst()) + ["--field", "ids", "-o", dir.path("bad.nlpipe")],
+                                            stdin: renamed.stdoutText.replacingOccurrences(of: "\"codes\"", with: "\"ids\""))
+        #expect(noVocab.status == 64 && noVocab.stderrText.contains("--vocab"), "\(noVocab.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("bad.nlpipe")))
+    }
 }

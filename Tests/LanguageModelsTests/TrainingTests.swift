@@ -26,7 +26,8 @@ final class Recorder: LMTrainingObserver {
     static let sentences = Array(repeating: ["the", "cat", "sat", "on", "the", "mat"], count: 40)
         + Array(repeating: ["a", "dog", "ran"], count: 40)
 
-    func trainer(level: ModelLevel = .word, sequences: [[String]] = sentences, configure: (inout LMTrainingOptions) -> Void) throws
+    func trainer(level: ModelLevel = .word, sequences: [[String]] = sentences, dev: [[String]]? = nil,
+                 configure: (inout LMTrainingOptions) -> Void) throws
         -> LanguageModelTrainer {
         var options = LMTrainingOptions()
         options.level = level
@@ -43,7 +44,8 @@ final class Recorder: LMTrainingObserver {
         let vocabulary = try LMVocabularyBuilding.build(sequences, level: level, minCount: 1, maxSize: nil)
         options.network.vocabularySize = vocabulary.count
         let model = try LanguageModel(vocabulary: vocabulary, level: level, network: options.network, trainingConfig: options.json)
-        return try LanguageModelTrainer(model: model, options: options, train: try TokenStream(sequences: sequences, model: model), dev: nil)
+        return try LanguageModelTrainer(model: model, options: options, train: try TokenStream(sequences: sequences, model: model),
+                                        dev: try dev.map { try TokenStream(sequences: $0, model: model) })
     }
 
     /// A tiny model learns a tiny deterministic corpus almost perfectly: every token is fixed by
@@ -105,6 +107,58 @@ final class Recorder: LMTrainingObserver {
         try resumed.run(observer: Recorder())
         let actual = resumed.model.network.parameters.map { $0.value.toArray() }
         #expect(actual == expected)
+    }
+
+    /// A time limit stops the run at the first batch boundary where the training time reaches it,
+    /// inside an epoch too: that part of the epoch is evaluated and reported, and the checkpoint
+    /// written there continues (without the limit) to exactly the uninterrupted run's parameters.
+    /// The clock is a fake one that moves 1 s per reading, so the stop is deterministic: the
+    /// trainer reads it at the start of an epoch, after every batch, and at the end of the loop.
+    @Test func timeLimitStopsAtABatchBoundaryAndTheCheckpointResumesExactly() throws {
+        let dev = [["the", "dog", "sat", "on", "the", "mat"], ["a", "cat", "ran"]]
+        func configure(_ o: inout LMTrainingOptions) { o.epochs = 2; o.checkpointEvery = 100 }
+        let whole = try trainer(dev: dev, configure: configure)
+        try whole.run(observer: Recorder())
+        let expected = whole.model.network.parameters.map { $0.value.toArray() }
+        #expect(whole.batchesPerEpoch == 14)
+
+        /// A run under `limit` on a clock that moves 1 s per reading.
+        func limitedRun(_ limit: Double) throws -> (LanguageModelTrainer, Recorder) {
+            let t = try trainer(dev: dev, configure: configure)
+            var ticks = 0.0
+            t.clock = { ticks += 1; return ticks }
+            t.timeLimit = limit
+            let recorder = Recorder()
+            try t.run(observer: recorder)
+            return (t, recorder)
+        }
+        // 14 s of training in epoch 1, then 6 batches of epoch 2 reach 20 >= 19.5.
+        let (limited, recorder) = try limitedRun(19.5)
+        #expect(recorder.reports.count == 2)
+        let first = recorder.reports[0], last = recorder.reports[1]
+        #expect(first.batches == 14 && !first.timeLimitReached && first.totalSeconds == 14)
+        #expect(last.epoch == 2 && last.batches == 6 && last.batchesPerEpoch == 14 && last.timeLimitReached)
+        #expect(last.totalSeconds == 20 && last.seconds == 7)
+        #expect(last.totalTokens == first.totalTokens + 6 * 4 * 8)
+        #expect(first.cpuSeconds > 0 && abs(last.totalCPUSeconds - (first.cpuSeconds + last.cpuSeconds)) < 1e-9)
+        #expect(limited.position.epoch == 2 && limited.position.batch == 6)
+        let (devLoss, devCount) = limited.model.evaluate(try TokenStream(sequences: dev, model: limited.model), batch: 4, bptt: 8)
+        #expect(last.validLoss == devLoss / Double(devCount))
+
+        // Checkpoints: the end of epoch 1, then the stop.
+        #expect(recorder.checkpoints.count == 2)
+        let reader = try ArchiveReader(bytes: recorder.checkpoints[1], name: "checkpoint")
+        let model = try LanguageModelTrainer.model(inCheckpoint: reader)
+        let resumed = try LanguageModelTrainer(resuming: reader, model: model,
+                                               train: try TokenStream(sequences: Self.sentences, model: model), dev: nil, epochs: nil)
+        #expect(resumed.position.epoch == 2 && resumed.position.batch == 6 && resumed.position.trainingSeconds == 20)
+        try resumed.run(observer: Recorder())
+        #expect(resumed.model.network.parameters.map { $0.value.toArray() } == expected)
+
+        // Reached on an epoch's last batch, the limit ends the run after that epoch's usual end.
+        let (atEpochEnd, recorder2) = try limitedRun(14)
+        #expect(recorder2.reports.count == 1 && recorder2.reports[0].batches == 14 && recorder2.reports[0].timeLimitReached)
+        #expect(atEpochEnd.position.epoch == 2 && atEpochEnd.position.batch == 0)
     }
 
     /// A checkpoint refuses other data.

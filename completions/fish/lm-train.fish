@@ -20,7 +20,7 @@ function __lm-train_parse_tokens -S
     set -l unparsed_tokens (__lm-train_tokens -pc)
     switch $unparsed_tokens[1]
     case 'lm-train'
-        __lm-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'level=' 'dev=' 'test=' 'cell=' 'layers=' 'hidden=' 'embed=' 'dropout=' 'tie' 'bptt=' 'batch=' 'epochs=' 'optimizer=' 'lr=' 'lr-decay=' 'decay-after=' 'clip=' 'init-scale=' 'vocab=' 'min-count=' 'max-vocab=' 'threads=' 'seed=' 'checkpoint-every=' 'resume=' 'log=' 'quiet' 'version' 'h/help'
+        __lm-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'level=' 'dev=' 'test=' 'cell=' 'layers=' 'hidden=' 'embed=' 'dropout=' 'tie' 'bptt=' 'batch=' 'epochs=' 'optimizer=' 'lr=' 'lr-decay=' 'decay-after=' 'time-limit=' 'clip=' 'init-scale=' 'vocab=' 'min-count=' 'max-vocab=' 'threads=' 'seed=' 'checkpoint-every=' 'resume=' 'log=' 'quiet' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __lm-train_parse_subcommand -r 1 'version'
@@ -82,7 +82,7 @@ complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_opti
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" jsonl' -l 'jsonl' -d 'Read JSON Lines records.'
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" skip-invalid' -l 'skip-invalid' -d 'Count and skip invalid lines instead of stopping at the first (exit 65).'
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" o output' -l 'output' -s 'o' -d 'The language model file to write.' -rF
-complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" field' -l 'field' -d 'The record field to read (default: tokens at word level, text at character level).' -rfka ''
+complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" field' -l 'field' -d 'The record field to read (default: tokens at word level, text at character level; with --vocab, ids when a record has them). A field holding an array of integers is read as token ids.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" level' -l 'level' -d 'word: tokens; char: characters, newlines included.' -rfka 'word char'
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" dev' -l 'dev' -d 'Validation text, read like the input; evaluated after every epoch.' -rF
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" test' -l 'test' -d 'Test text, read like the input; the best model is evaluated on it once training ends, as one stream (batch 1, the state carried throughout).' -rF
@@ -99,6 +99,7 @@ complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_opti
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" lr' -l 'lr' -d 'The learning rate (default: 1 for sgd, 0.002 for adam).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" lr-decay' -l 'lr-decay' -d 'Divide the learning rate by this when the validation loss does not improve (1: never).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" decay-after' -l 'decay-after' -d 'From the end of epoch N on, divide the learning rate by --lr-decay after every epoch (Zaremba et al.: 4; 0: only when the validation loss does not improve).' -rfka ''
+complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" time-limit' -l 'time-limit' -d 'Stop training at the first batch boundary after this many seconds of training (validation excluded, earlier sessions of a resumed run included); the model is then evaluated, reported and kept like at the end of an epoch.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" clip' -l 'clip' -d 'Clip gradients to this global norm (0: no clipping).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" init-scale' -l 'init-scale' -d 'Initial weights are uniform in (-scale, scale).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" vocab' -l 'vocab' -d 'Use this vocabulary (from \'vocab build\') instead of building one.' -rF
