@@ -4,8 +4,8 @@
 # alpha 0.75, eta 0.05, 15 iterations, --memory 4G, 1 and 2 threads.
 #
 # For each tool, window and thread count it prints per stage (Stanford: its four programs;
-# nlpipe: counting = everything before the first epoch, training = the epochs, from --log) the wall
-# and CPU seconds and the peak resident memory, then the whole run with analogy accuracy
+# nlpipe: counting = everything before the first epoch, training = the epochs, from the "counted"
+# and "epoch" lines of --log) the wall and CPU seconds and the peak resident memory, then the whole run with analogy accuracy
 # (questions-words.txt, 30,000 most frequent words) and WordSim-353 / SimLex-999 Spearman rho, all
 # vectors scored by gensim (bench/embeddings_eval.py), and the ratios nlpipe / Stanford.
 #
@@ -13,8 +13,9 @@
 #   BENCH_TOKENS=1000000 EPOCHS=3 WINDOWS=10 THREADS=2 bash bench/glove.sh   # a quick check
 #   TOOLS=nlpipe bash bench/glove.sh                      # nlpipe only
 #
-# Stanford GloVe is built from its public source outside the repository: GLOVE_DIR names a folder
-# holding its built programs (build/vocab_count …), or GLOVE_SRC a checkout of
+# Stanford GloVe is built from its public source outside the repository (make, with its Makefile's
+# flags: gcc -O3 -march=native -funroll-loops -lm -pthread): GLOVE_DIR names a folder holding its
+# built programs (build/vocab_count …), or GLOVE_SRC a checkout of
 # github.com/stanfordnlp/GloVe to build with make; otherwise the script tries to clone it into
 # bench/out, and when that fails (no network) it skips Stanford with a message.
 # Needs: pip install gensim==4.4.0; a release build (swift build -c release).
@@ -70,7 +71,7 @@ timed() {
 }
 
 printf '%-8s %6s %7s %-12s %9s %9s %8s\n' tool window threads stage "wall s" "cpu s" "peak MB"
-declare -A total_wall total_cpu
+declare -A total_wall total_cpu total_peak quality
 summary=()
 for window in $WINDOWS; do
   for threads in $THREADS; do
@@ -90,10 +91,17 @@ for window in $WINDOWS; do
         nlpipe)
           timed embed-train "'$BIN/embed-train' --method glove --text --quiet --dim 100 --min-count 5 --window $window --x-max 100 --alpha 0.75 --lr 0.05 --epochs $EPOCHS --threads $threads --memory ${MEMORY_GB}G --log '$dir/log.jsonl' -o '$dir/vectors.nlpipe' '$corpus'" || continue
           "$BIN/embed-query" -m "$dir/vectors.nlpipe" --export word2vec > "$vec"
-          # Split the one command into counting and training with the epoch times of its log.
+          # Split the one command into counting and training with its log: the epochs' seconds,
+          # and the CPU seconds and peak memory of the process when counting ended ("counted").
           read -r name wall cpu peak <<< "${stages[0]}"
           train=$(grep '"event":"epoch"' "$dir/log.jsonl" | sed 's/.*"seconds":\([0-9.e+-]*\).*/\1/' | awk '{ s += $1 } END { printf "%.1f", s }')
-          stages=("count $(awk -v w="$wall" -v t="$train" 'BEGIN { printf "%.1f", w - t }') - -" "train $train - -" "${stages[0]}") ;;
+          counted=$(grep '"event":"counted"' "$dir/log.jsonl")
+          ccpu=$(sed 's/.*"cpu_seconds":\([0-9.e+-]*\).*/\1/' <<< "$counted" | awk '{ printf "%.1f", $1 }')
+          cpeak=$(sed 's/.*"peak_bytes":\([0-9.e+-]*\).*/\1/' <<< "$counted" | awk '{ printf "%.0f", $1 / 1048576 }')
+          # Training's peak is the whole run's when training raised it; otherwise at most counting's.
+          tpeak=$(awk -v p="$peak" -v c="$cpeak" 'BEGIN { if (p > c) print p; else print "<=" c }')
+          stages=("count $(awk -v w="$wall" -v t="$train" 'BEGIN { printf "%.1f", w - t }') $ccpu $cpeak"
+                  "train $train $(awk -v c="$cpu" -v k="$ccpu" 'BEGIN { printf "%.1f", c - k }') $tpeak" "${stages[0]}") ;;
       esac
       tw=0; tc=0; peak=0
       for s in "${stages[@]}"; do
@@ -104,7 +112,8 @@ for window in $WINDOWS; do
         [ "$mb" != - ] && [ "$mb" -gt "$peak" ] && peak=$mb
       done
       read -r acc seen ws sl < <(python3 "$BENCH_ROOT/bench/embeddings_eval.py" "$vec" "$EVAL")
-      total_wall[$tool-$window-$threads]=$tw; total_cpu[$tool-$window-$threads]=$tc
+      total_wall[$tool-$window-$threads]=$tw; total_cpu[$tool-$window-$threads]=$tc; total_peak[$tool-$window-$threads]=$peak
+      quality[$tool-$window-$threads]="$acc $ws $sl"
       summary+=("$(printf '%-8s %6s %7s %9s %9s %8s %9s %7s %7s %7s' "$tool" "$window" "$threads" "$tw" "$tc" "$peak" "$acc" "$seen" "$ws" "$sl")")
     done
   done
@@ -116,7 +125,8 @@ for window in $WINDOWS; do
   for threads in $THREADS; do
     s=stanford-$window-$threads; n=nlpipe-$window-$threads
     if [ -n "${total_wall[$s]:-}" ] && [ -n "${total_wall[$n]:-}" ]; then
-      echo "window $window, $threads threads: Stanford / nlpipe wall $(ratio "${total_wall[$s]}" "${total_wall[$n]}")x, cpu $(ratio "${total_cpu[$s]}" "${total_cpu[$n]}")x"
+      read -r sacc sws ssl <<< "${quality[$s]}"; read -r nacc nws nsl <<< "${quality[$n]}"
+      echo "window $window, $threads threads: Stanford / nlpipe wall $(ratio "${total_wall[$s]}" "${total_wall[$n]}")x, cpu $(ratio "${total_cpu[$s]}" "${total_cpu[$n]}")x, peak memory $(ratio "${total_peak[$s]}" "${total_peak[$n]}")x; nlpipe - Stanford: analogy $(awk -v a="$nacc" -v b="$sacc" 'BEGIN { printf "%+.1f", a - b }') points, WS-353 $(awk -v a="$nws" -v b="$sws" 'BEGIN { printf "%+.3f", a - b }'), SimLex $(awk -v a="$nsl" -v b="$ssl" 'BEGIN { printf "%+.3f", a - b }')"
     fi
   done
 done

@@ -27,7 +27,7 @@ struct EmbedTrain: ParsableCommand {
 
         --checkpoint FILE saves the run at the end of every epoch (or every --checkpoint-every N tokens) in one file replaced atomically; after an interruption, the same command with --resume FILE (same input, same settings) continues it, and with --threads 1, or with --deterministic for any --threads, writes the same model file as a run that was never interrupted. Other settings are refused (exit 64) with the list of differences; a damaged file or another kind of file is exit 65.
 
-        --method glove trains GloVe as Stanford's four programs do, in one pass over the input: every pair of vocabulary words at most --window (default 10, at most 20) apart on a line adds 1/distance to X (--asymmetric: the left context only), counted exactly within --memory (pairs beyond it are sorted, spilled to unlinked temporary files in --tmpdir and merged), then --epochs (default 15) passes of AdaGrad (--lr 0.05) over the pairs in a new random order each, minimising f(X)(w.w~ + b + b~ - log X)^2 with f(x) = (x/--x-max)^--alpha below --x-max. --cooccur-only writes the counts as a shard file; shard files given as input (counted with the same --vocab) are added up exactly and trained on. --deterministic gives the same vectors for any --threads. --vectors picks W + W~ (sum, the default), word, context or concat.
+        --method glove trains GloVe as Stanford's four programs do, in one pass over the input: every pair of vocabulary words at most --window (default 10, at most 20) apart on a line adds 1/distance to X (--asymmetric: the left context only), counted exactly within --memory (pairs beyond it are sorted, spilled to unlinked temporary files in --tmpdir and merged), then --epochs (default 15) passes of AdaGrad (--lr 0.05) over the pairs in a new random order each (pairs that do not fit in --memory are scattered at random into blocks in an unlinked temporary file, and each pass reads the blocks in a new order, one at a time, and shuffles each), minimising f(X)(w.w~ + b + b~ - log X)^2 with f(x) = (x/--x-max)^--alpha below --x-max. --cooccur-only writes the counts as a shard file; shard files given as input (counted with the same --vocab) are added up exactly and trained on. --deterministic gives the same vectors for any --threads. --vectors picks W + W~ (sum, the default), word, context or concat.
 
         Output: an `embeddings` model file (vocabulary with counts, vectors, the output vectors for --loss ns and softmax, and every setting), read by `embed-query` and by numpy/safetensors.
 
@@ -125,7 +125,7 @@ struct EmbedTrain: ParsableCommand {
             completion: .file())
     var initFrom: String?
 
-    @Option(help: ArgumentHelp("Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch) and one per finished epoch (words, seconds, mean loss).", valueName: "file"),
+    @Option(help: ArgumentHelp("Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch) and one per finished epoch (words, seconds, mean loss); with --method glove also one when counting ends (pairs, blocks, CPU seconds and peak memory so far).", valueName: "file"),
             completion: .file())
     var log: String?
 

@@ -38,7 +38,7 @@ struct GloVeOptionGroup: ParsableArguments {
     @Flag(help: "Count only the left context of each word (X[earlier, later]), as Stanford's cooccur -symmetric 0.")
     var asymmetric = false
 
-    @Option(help: ArgumentHelp("The memory bound (K, M, G suffixes): co-occurrence counts beyond it are spilled to sorted temporary files and merged, as Stanford's cooccur -memory does; training needs the parameters and the co-occurring pairs (16 bytes each) within it.", valueName: "size"))
+    @Option(help: ArgumentHelp("The memory bound (K, M, G suffixes): co-occurrence counts beyond it are spilled to sorted temporary files and merged, as Stanford's cooccur -memory does; training keeps the parameters and a buffer of co-occurring pairs (16 bytes each) within it: pairs beyond the buffer are scattered at random into blocks in an unlinked temporary file and trained one block at a time.", valueName: "size"))
     var memory = ByteSize(bytes: 4 << 30)
 
     @Option(help: ArgumentHelp("The folder for temporary files (default: $TMPDIR or /tmp).", valueName: "dir"),

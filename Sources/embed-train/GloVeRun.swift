@@ -59,7 +59,7 @@ struct GloVeRun {
             }
             say("\(files.count) co-occurrence shards: \(corpusTokens) tokens, \(shards.vocabulary.count) words, "
                 + "window \(shards.options.window)\(shards.options.symmetric ? "" : " asymmetric")")
-            trainer = try GloVeTrainer(options: options, shards: shards, plan: plan)
+            trainer = try GloVeTrainer(options: options, shards: shards, plan: plan, temporaryDirectory: temporaryDirectory)
         } else {
             let vocabulary = try command.vocab.map { try Vocabulary(contentsOf: $0) }
             let corpus = try CorpusReading.read(command.input, field: command.field, vocabulary: vocabulary,
@@ -81,14 +81,21 @@ struct GloVeRun {
                     + "(window \(options.cooccurrence.window), \(counter.spills) spills) -> \(command.output)")
                 return
             }
-            trainer = try GloVeTrainer(options: options, counter: counter, vocabulary: corpus.vocabulary, plan: plan)
+            trainer = try GloVeTrainer(options: options, counter: counter, vocabulary: corpus.vocabulary, plan: plan,
+                                       temporaryDirectory: temporaryDirectory)
             say("\(corpusTokens) tokens, \(corpus.vocabulary.count) words in the vocabulary; counted in "
                 + "\(String(format3: seconds)) s (window \(options.cooccurrence.window)\(glove.asymmetric ? " asymmetric" : ""), "
                 + "\(counter.spills) spill\(counter.spills == 1 ? "" : "s"))")
         }
+        // The end of the counting stage (reading, counting, merging, loading or scattering the
+        // pairs), for benchmarks that time the stages apart.
+        let usage = Machine.processUsage()
+        metricsLog?.write(["event": "counted", "pairs": JSONValue(trainer.pairCount), "blocks": JSONValue(trainer.blockCount),
+                           "cpu_seconds": JSONValue(usage.cpuSeconds), "peak_bytes": JSONValue(usage.peakBytes)])
         say("glove: \(trainer.pairCount) co-occurring pairs, dim \(options.dimension), \(options.epochs) "
             + "epoch\(options.epochs == 1 ? "" : "s"), \(options.threads) thread\(options.threads == 1 ? "" : "s")"
-            + (options.deterministic ? ", deterministic" : ""))
+            + (options.deterministic ? ", deterministic" : "")
+            + (trainer.blockCount > 1 ? ", out of core in \(trainer.blockCount) blocks" : ""))
         let observer = EpochReporting(log: metricsLog, evaluation: evaluation, terminal: reporter, quiet: command.quiet)
         let trained = try trainer.train(progress: progress, observer: observer)
         reporter.finish()

@@ -76,20 +76,82 @@ import _TestSupport
         #expect(exported[0] == exported[1])
     }
 
+    /// The first 300,000 tokens of wiki8-1M as a text file in `dir`.
+    static func wikiSlice(_ dir: TemporaryDirectory) throws -> String {
+        let tokens = TestCorpus.naiveSplit(try TestCorpus.wiki8Sample()).prefix(300_000)
+        return try dir.write("wiki.txt", tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") + "\n")
+    }
+
+    /// With a --memory too small for the pairs (about 1.6 M of them, 26 MB, against a 70M bound, whose minimum is 65M),
+    /// training runs out of core in blocks, its peak resident memory (measured by /usr/bin/time)
+    /// stays within the bound + 10 %, its final loss is within 10 % of the in-memory run's, and
+    /// the temporary folder is empty afterwards; killed (SIGKILL) in the middle, it leaves nothing behind either.
+    @Test func outOfCoreTrainingStaysWithinTheMemoryBound() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let tmp = dir.path("tmp")
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
+        let corpus = try Self.wikiSlice(dir)
+        let common = ["--method", "glove", "--text", "--dim", "20", "--min-count", "5", "--window", "10", "--epochs", "3",
+                      "--threads", "2", "--seed", "1", "--tmpdir", tmp, corpus]
+        func finalLoss(_ stderr: String) -> Double? {
+            stderr.components(separatedBy: "final loss ").last.flatMap { Double($0.prefix { $0 != " " }) }
+        }
+        let inMemory = try Subprocess.nlpipe("embed-train", common + ["-o", dir.path("in.nlpipe")])
+        #expect(inMemory.status == 0, "\(inMemory.stderrText)")
+        #expect(!inMemory.stderrText.contains("out of core"))
+        let bound = 70 << 20
+        let time = dir.path("time.txt")
+        let outOfCore = try Subprocess.run("/usr/bin/time", ["-f", "%M", "-o", time, Subprocess.product("embed-train")]
+                                           + common + ["--memory", "70M", "-o", dir.path("out.nlpipe")])
+        #expect(outOfCore.status == 0, "\(outOfCore.stderrText)")
+        #expect(outOfCore.stderrText.contains("out of core in "), "\(outOfCore.stderrText)")
+        let peakKB = Int(try String(contentsOfFile: time, encoding: .utf8).split(separator: "\n").last ?? "") ?? .max
+        #expect(peakKB * 1024 <= bound + bound / 10, "peak \(peakKB) KB against --memory 70M")
+        let a = try #require(finalLoss(inMemory.stderrText)), b = try #require(finalLoss(outOfCore.stderrText))
+        #expect(abs(a - b) <= 0.1 * a, "final loss in memory \(a), out of core \(b)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Subprocess.product("embed-train"))
+        process.arguments = common + ["--memory", "70M", "--epochs", "50", "--quiet", "-o", dir.path("killed.nlpipe")]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 4)
+        // SIGKILL: no handler can run, and the test runner's threads may block SIGTERM for their children.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "still running when killed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "no temporary file after SIGKILL")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("killed.nlpipe")))
+    }
+
+    /// Each failure exits with its documented status and a clear message, leaving neither an
+    /// output nor a temporary file (the runs use a --tmpdir inside `dir`, removed before the check).
     @Test func badInputGivesClearMessagesAndExitCodes() throws {
         let dir = try TemporaryDirectory(); defer { dir.remove() }
         let out = dir.path("v.nlpipe")
-        let empty = try Subprocess.nlpipe("embed-train", ["--method", "glove", "--text", "-o", out], stdin: "")
+        let tmp = dir.path("tmp")
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
+        let glove = ["--method", "glove", "--text", "--tmpdir", tmp]
+        let empty = try Subprocess.nlpipe("embed-train", glove + ["-o", out], stdin: "")
         #expect(empty.status == 65)
         #expect(empty.stderrText.hasPrefix("embed-train: the corpus is empty"))
-        let rare = try Subprocess.nlpipe("embed-train", ["--method", "glove", "--text", "--min-count", "5000", "-o", out],
-                                         stdin: EmbedTrainCLITests.corpus)
+        let rare = try Subprocess.nlpipe("embed-train", glove + ["--min-count", "5000", "-o", out], stdin: EmbedTrainCLITests.corpus)
         #expect(rare.status == 65)
         #expect(rare.stderrText.contains("no word occurs at least 5000 times"))
-        let tiny = try Subprocess.nlpipe("embed-train", ["--method", "glove", "--text", "--memory", "1M", "-o", out],
-                                         stdin: EmbedTrainCLITests.corpus)
+        let tiny = try Subprocess.nlpipe("embed-train", glove + ["--memory", "1M", "-o", out], stdin: EmbedTrainCLITests.corpus)
         #expect(tiny.status == 64)
         #expect(tiny.stderrText.contains("--memory 1.0M is too small") && tiny.stderrText.contains("the minimum is"), "\(tiny.stderrText)")
+        // Enough for the program, not for this vocabulary's parameters (5,000 distinct words of dimension 2,000).
+        let words = (0..<5000).map { "w\($0)" }
+        let manyWords = (0..<3).map { _ in words.joined(separator: " ") }.joined(separator: "\n") + "\n"
+        let small = try Subprocess.nlpipe("embed-train", glove + ["--memory", "100M", "--dim", "2000", "--min-count", "1", "-o", out],
+                                          stdin: manyWords)
+        #expect(small.status == 64)
+        #expect(small.stderrText.contains("--memory 100.0M is too small for 5000 words of dimension 2000: the minimum is"),
+                "\(small.stderrText)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "no temporary file is left behind")
+        try FileManager.default.removeItem(atPath: tmp)
         let unwritable = try Subprocess.nlpipe("embed-train", ["--method", "glove", "--text", "--tmpdir", dir.path("missing"), "-o", out],
                                                stdin: EmbedTrainCLITests.corpus)
         #expect(unwritable.status == 74)

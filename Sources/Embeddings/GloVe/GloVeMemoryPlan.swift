@@ -4,8 +4,9 @@ import Diagnostics
 /// same spirit, but here also covering training): a fixed part (the program, its buffers and the
 /// vocabulary), then either the counting block (half for a dense array for pairs of frequent
 /// words, half for a hash table spilled to disk when full) or, later, the training parameters
-/// (2 × words × (2·⌈d/16⌉·16 + 16) floats: vectors, biases and AdaGrad accumulators) with the
-/// co-occurrence pairs (16 bytes each).
+/// (2 × words × (2·⌈d/16⌉·16 + 16) floats: vectors, biases and AdaGrad accumulators) with a
+/// buffer of co-occurrence pairs (16 bytes each), which holds all of them or, out of core, one
+/// block at a time (`GloVePairs`).
 public struct GloVeMemoryPlan: Sendable {
     /// What the process takes besides the planned blocks: code, runtime, I/O buffers.
     public static let baselineBytes = 48 << 20
@@ -19,7 +20,7 @@ public struct GloVeMemoryPlan: Sendable {
     /// Counting: the entries of the dense array and the slots of the hash table.
     public let denseEntries: Int
     public let tableEntries: Int
-    /// The bytes left for the training pairs.
+    /// The bytes left for the training pairs' buffer.
     public var pairBytes: Int { limit - fixedBytes - parameterBytes }
     /// The smallest `--memory` that can run (one counting block and the parameters).
     public let minimumBytes: Int
@@ -35,9 +36,11 @@ public struct GloVeMemoryPlan: Sendable {
         let trainingMinimum = parameterBytes + (1 << 20)
         minimumBytes = fixedBytes + max(countingMinimum, trainingMinimum)
         guard limit >= minimumBytes else {
-            throw Failure(.usage, "--memory \(Self.describe(limit)) is too small for \(vocabularySize) words of dimension "
-                + "\(dimension): the minimum is \(Self.describe(minimumBytes)) (parameters \(Self.describe(parameterBytes)), "
-                + "vocabulary and program \(Self.describe(fixedBytes)))")
+            // (Before the corpus is read, the vocabulary is not known yet: only the program's part.)
+            let what = vocabularySize > 0 ? "for \(vocabularySize) words of dimension \(dimension)" : "for any corpus"
+            throw Failure(.usage, "--memory \(Self.describe(limit)) is too small \(what): the minimum is "
+                + "\(Self.describe(minimumBytes)) (parameters \(Self.describe(parameterBytes)), vocabulary and program "
+                + "\(Self.describe(fixedBytes)), one block of co-occurrence counts or training pairs)")
         }
         let counting = limit - fixedBytes - CooccurrenceCounter.memoryBytes(tableEntries: 0, denseEntries: 0)
         denseEntries = min(vocabularySize * vocabularySize, counting / 2 / 8)

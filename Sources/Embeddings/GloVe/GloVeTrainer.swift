@@ -40,6 +40,15 @@ public struct TrainedGloVe: @unchecked Sendable {
 /// other's parameters. Each cell is shuffled by its own stream SeedSequence(seed, [epoch, cell])
 /// and trained in order, and the losses are added in cell order: nothing depends on which thread
 /// ran which cell.
+///
+/// Out of core (the pairs do not fit in the memory the plan leaves for them; see `GloVePairs`
+/// and `GloVePairBlocks`): the pairs were scattered once at random into blocks of the buffer's
+/// size in an unlinked temporary file. Each epoch visits the blocks in an order drawn from
+/// SeedSequence(seed, [epoch, 2³²−3]), reading one block at a time into the buffer and training it
+/// as above: Hogwild threads each shuffle their share of the block, or, deterministic, the block is
+/// grouped into cells and its strata run with streams SeedSequence(seed, [epoch, cell, block]).
+/// This is an epoch-level permutation of blocks plus an in-block shuffle, not Stanford's one global
+/// chunked shuffle, and it stays reproducible for a seed with one thread or `deterministic`.
 public final class GloVeTrainer {
     public let options: GloVeOptions
     public let vocabulary: Vocabulary
@@ -47,32 +56,33 @@ public final class GloVeTrainer {
     static let blocks = 8
 
     /// The number of co-occurring pairs training will visit per epoch.
-    public var pairCount: Int { pairs.count }
+    public var pairCount: Int { pairs.total }
+    /// The number of blocks the pairs are trained in: 1 when they fit in memory.
+    public var blockCount: Int { pairs.blocks?.count ?? 1 }
 
-    /// Reads the merged counts of `counter` (ending it) into memory. Throws `.usage` when they do
-    /// not fit in `plan`, `.badData` when there is no pair.
+    /// Reads the merged counts of `counter` (ending it) into memory, or, when they do not fit in
+    /// `plan.pairBytes`, into blocks in an unlinked temporary file in `temporaryDirectory`. Throws
+    /// `.badData` when there is no pair, `.io` when the temporary file cannot be written.
     public convenience init(options: GloVeOptions, counter: CooccurrenceCounter, vocabulary: Vocabulary,
-                            plan: GloVeMemoryPlan) throws {
+                            plan: GloVeMemoryPlan, temporaryDirectory: String) throws {
         try self.init(options: options, source: try counter.finish(), vocabulary: vocabulary,
-                      scale: counter.options.scale, plan: plan)
+                      scale: counter.options.scale, pairBytes: plan.pairBytes, temporaryDirectory: temporaryDirectory)
     }
 
-    /// Reads the summed counts of `shards` into memory.
-    public convenience init(options: GloVeOptions, shards: CooccurrenceShards, plan: GloVeMemoryPlan) throws {
+    /// Reads the summed counts of `shards`, as above.
+    public convenience init(options: GloVeOptions, shards: CooccurrenceShards, plan: GloVeMemoryPlan,
+                            temporaryDirectory: String) throws {
         try self.init(options: options, source: try shards.merged(), vocabulary: shards.vocabulary,
-                      scale: shards.options.scale, plan: plan)
+                      scale: shards.options.scale, pairBytes: plan.pairBytes, temporaryDirectory: temporaryDirectory)
     }
 
     init(options: GloVeOptions, source: any CooccurrenceSource, vocabulary: Vocabulary, scale: UInt64,
-         plan: GloVeMemoryPlan) throws {
+         pairBytes: Int, temporaryDirectory: String) throws {
         try options.validate()
         self.options = options
         self.vocabulary = vocabulary
-        pairs = try GloVePairs(source, scale: scale, xMax: options.xMax, alpha: options.alpha,
-                               maximumBytes: plan.pairBytes, memoryAdvice: { bytes in
-            "training needs --memory \(GloVeMemoryPlan.describe(plan.fixedBytes + plan.parameterBytes + bytes)) or more "
-                + "(or a smaller --window or --max-vocab)"
-        })
+        pairs = try GloVePairs(source, scale: scale, xMax: options.xMax, alpha: options.alpha, maximumBytes: pairBytes,
+                               temporaryDirectory: temporaryDirectory, seed: options.seed)
     }
 
     /// Trains, reporting progress (`pairs` done of the total, pairs per second, the running mean
@@ -82,9 +92,12 @@ public final class GloVeTrainer {
                       observer: (any EpochObserving)? = nil) throws -> TrainedGloVe {
         let parameters = GloVeParameters(vocabularySize: vocabulary.count, dimension: options.dimension, seed: options.seed)
         let job = GloVeJob(options: options, parameters: parameters, pairs: pairs)
-        let n = pairs.count
+        let n = pairs.total
         let epochs = options.epochs
-        if options.deterministic { job.partitionIntoCells() } else { job.shuffleOnce() }
+        let blocked = pairs.blocks != nil
+        if !blocked {
+            if options.deterministic { job.partitionIntoCells() } else { job.shuffleOnce() }
+        }
         func seconds(since time: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - time.uptimeNanoseconds) / 1e9 }
         var losses: [Double] = []
         var trainingSeconds = 0.0
@@ -101,7 +114,8 @@ public final class GloVeTrainer {
                 reporter.progress(done: overall, total: epochs * n, unit: "pairs",
                                   metrics: [("pairs_per_second", rate), ("loss", mean), ("epoch", Double(epoch))])
             }
-            let loss = options.deterministic ? job.runDeterministicEpoch(epoch, poll: poll) : job.runHogwildEpoch(poll: poll)
+            let loss = blocked ? try job.runBlockedEpoch(epoch, poll: poll)
+                : options.deterministic ? job.runDeterministicEpoch(epoch, poll: poll) : job.runHogwildEpoch(poll: poll)
             let epochSeconds = seconds(since: epochStart)
             trainingSeconds += epochSeconds
             losses.append(loss / Double(n))
@@ -203,6 +217,28 @@ final class GloVeJob: @unchecked Sendable {
         return total
     }
 
+    // MARK: Out of core
+
+    /// One epoch over the blocks of `pairs.blocks` in a random order, each read into the buffer
+    /// and trained as an in-memory epoch; returns the summed loss.
+    func runBlockedEpoch(_ epoch: Int, poll: () -> Void) throws -> Double {
+        let blocks = pairs.blocks!
+        var random = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(epoch), UInt32.max - 2]))
+        var order = Array(0..<blocks.count)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(Self.bounded(UInt64(i + 1), &random))) }
+        var loss = 0.0
+        for block in order {
+            try pairs.load(block: block)
+            if options.deterministic {
+                partitionIntoCells()
+                loss += runDeterministicEpoch(epoch, block: block, poll: poll)
+            } else {
+                loss += runHogwildEpoch(poll: poll)
+            }
+        }
+        return loss
+    }
+
     // MARK: Hogwild
 
     func shuffleOnce() {
@@ -254,10 +290,13 @@ final class GloVeJob: @unchecked Sendable {
         }
     }
 
-    func runDeterministicEpoch(_ epoch: Int, poll: () -> Void) -> Double {
+    /// One deterministic pass over the pairs in the buffer (all of them, or out-of-core `block`,
+    /// whose index then joins the streams' spawn keys).
+    func runDeterministicEpoch(_ epoch: Int, block: Int? = nil, poll: () -> Void) -> Double {
         let p = GloVeTrainer.blocks
         let threads = min(options.threads, p)
-        var order = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(epoch), UInt32.max]))
+        let blockKey = block.map { [UInt32($0)] } ?? []
+        var order = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(epoch), UInt32.max] + blockKey))
         var strata = Array(0..<p)
         for i in stride(from: p - 1, to: 0, by: -1) { strata.swapAt(i, Int(Self.bounded(UInt64(i + 1), &order))) }
         let cellLosses = PinnedBuffer(repeating: 0.0, count: p * p)
@@ -269,7 +308,7 @@ final class GloVeJob: @unchecked Sendable {
                 while block < p {
                     let cell = block * p + (block + s) % p
                     let range = starts[cell]..<starts[cell + 1]
-                    var random = PCG64(seedSequence: SeedSequence(seed, spawnKey: [UInt32(epoch), UInt32(cell)]))
+                    var random = PCG64(seedSequence: SeedSequence(seed, spawnKey: [UInt32(epoch), UInt32(cell)] + blockKey))
                     Self.shuffle(pairs.base, range, &random)
                     cellLosses.base[cell] = train(range, slot: progress.base + t)
                     block += threads

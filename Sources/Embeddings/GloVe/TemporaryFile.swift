@@ -10,7 +10,7 @@ import Diagnostics
 /// once, so it is removed on success, on failure and on interruption alike (SIGINT, SIGTERM, even
 /// SIGKILL), and never left behind. Closed when the object goes away.
 ///
-/// Writes append; reads are positional (`pread`) and safe from several threads at once.
+/// Writes append or go to a given offset; reads are positional (`pread`) and safe from several threads at once.
 final class TemporaryFile: @unchecked Sendable {
     let descriptor: Int32
     /// Bytes written so far.
@@ -33,18 +33,25 @@ final class TemporaryFile: @unchecked Sendable {
 
     /// Appends `bytes`. Throws `.io` when the disk is full.
     func append(_ bytes: UnsafeRawBufferPointer) throws {
+        try write(bytes, at: size)
+    }
+
+    /// Writes `bytes` at `offset` (a hole before it reads as zeros). Throws `.io` when the disk is full.
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
         guard var next = bytes.baseAddress else { return }
         var remaining = bytes.count
+        var position = offset
         while remaining > 0 {
-            let n = pwrite(descriptor, next, remaining, off_t(size))
+            let n = pwrite(descriptor, next, remaining, off_t(position))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(.io, "cannot write a temporary file: \(String(cString: strerror(errno)))")
             }
             next += n
             remaining -= n
-            size += n
+            position += n
         }
+        size = max(size, position)
     }
 
     /// Reads up to `count` bytes at `offset` into `destination`; returns how many were read.
