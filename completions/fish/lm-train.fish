@@ -20,7 +20,7 @@ function __lm-train_parse_tokens -S
     set -l unparsed_tokens (__lm-train_tokens -pc)
     switch $unparsed_tokens[1]
     case 'lm-train'
-        __lm-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'level=' 'dev=' 'cell=' 'layers=' 'hidden=' 'embed=' 'dropout=' 'tie' 'bptt=' 'batch=' 'epochs=' 'optimizer=' 'lr=' 'lr-decay=' 'clip=' 'init-scale=' 'vocab=' 'min-count=' 'max-vocab=' 'threads=' 'seed=' 'checkpoint-every=' 'resume=' 'log=' 'quiet' 'version' 'h/help'
+        __lm-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'level=' 'dev=' 'test=' 'cell=' 'layers=' 'hidden=' 'embed=' 'dropout=' 'tie' 'bptt=' 'batch=' 'epochs=' 'optimizer=' 'lr=' 'lr-decay=' 'decay-after=' 'clip=' 'init-scale=' 'vocab=' 'min-count=' 'max-vocab=' 'threads=' 'seed=' 'checkpoint-every=' 'resume=' 'log=' 'quiet' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __lm-train_parse_subcommand -r 1 'version'
@@ -85,6 +85,7 @@ complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_opti
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" field' -l 'field' -d 'The record field to read (default: tokens at word level, text at character level).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" level' -l 'level' -d 'word: tokens; char: characters, newlines included.' -rfka 'word char'
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" dev' -l 'dev' -d 'Validation text, read like the input; evaluated after every epoch.' -rF
+complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" test' -l 'test' -d 'Test text, read like the input; the best model is evaluated on it once training ends, as one stream (batch 1, the state carried throughout).' -rF
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" cell' -l 'cell' -d 'The recurrent cell: rnn, gru or lstm.' -rfka 'rnn gru lstm'
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" layers' -l 'layers' -d 'Stacked recurrent layers.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" hidden' -l 'hidden' -d 'Units per recurrent layer.' -rfka ''
@@ -97,6 +98,7 @@ complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_opti
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" optimizer' -l 'optimizer' -d 'sgd or adam.' -rfka 'sgd adam'
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" lr' -l 'lr' -d 'The learning rate (default: 1 for sgd, 0.002 for adam).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" lr-decay' -l 'lr-decay' -d 'Divide the learning rate by this when the validation loss does not improve (1: never).' -rfka ''
+complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" decay-after' -l 'decay-after' -d 'From the end of epoch N on, divide the learning rate by --lr-decay after every epoch (Zaremba et al.: 4; 0: only when the validation loss does not improve).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" clip' -l 'clip' -d 'Clip gradients to this global norm (0: no clipping).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" init-scale' -l 'init-scale' -d 'Initial weights are uniform in (-scale, scale).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" vocab' -l 'vocab' -d 'Use this vocabulary (from \'vocab build\') instead of building one.' -rF
