@@ -45,7 +45,8 @@ let package = Package(
         .target(name: "Kernels", dependencies: ["CBLAS"]),
         // Kernels' word2vec inner loop compiled for AVX2, chosen at run time by cpuid.
         .target(name: "KernelsAVX2", dependencies: ["Kernels", "CCPUFeatures"], swiftSettings: avx2Settings),
-        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads; only CommandLineSupport imports it.
+        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads (CommandLineSupport) and the AVX2 copy of
+        // word2vec's inner loop (KernelsAVX2); nothing else imports it.
         .target(name: "CCPUFeatures"),
         // Domain modules.
         .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
