@@ -156,7 +156,17 @@ struct WorkerFactory: @unchecked Sendable {
                                  startRate: options.startLearningRate, endRate: options.endLearningRate,
                                  random: random, progress: progress, scratch: scratch,
                                  lr: Float(options.startLearningRate)))
-        return WorkerHandle(advance: { try box.worker.advance(to: $0) }, snapshot: { box.worker.snapshot },
+        // The worker trains as a copy in the calling thread's stack frame, written back when it
+        // pauses: its fields (the random state, the running loss) are stored on every step, as
+        // the layers write through raw pointers the compiler cannot tell apart from them, and
+        // two workers' boxes, allocated one after the other, can share a cache line (false
+        // sharing between the threads).
+        return WorkerHandle(advance: { target in
+                                var worker = box.worker
+                                defer { box.worker = worker }
+                                try worker.advance(to: target)
+                            },
+                            snapshot: { box.worker.snapshot },
                             restoring: { box.worker.restore($0) })
     }
 }
