@@ -5,6 +5,14 @@
 // imports upward, and only CICU talks to ICU.
 import PackageDescription
 
+// The only module built for more than baseline x86-64 (it runs only where cpuid says it can).
+// Elsewhere it is built like the rest and never called.
+#if arch(x86_64)
+let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let avx2Settings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "nlpipe",
     products: [
@@ -35,7 +43,10 @@ let package = Package(
         // Debian's OpenBLAS through its C interface; only Kernels imports it.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(name: "Kernels", dependencies: ["CBLAS"]),
-        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads; only CommandLineSupport imports it.
+        // Kernels' word2vec inner loop compiled for AVX2, chosen at run time by cpuid.
+        .target(name: "KernelsAVX2", dependencies: ["Kernels", "CCPUFeatures"], swiftSettings: avx2Settings),
+        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads (CommandLineSupport) and the AVX2 copy of
+        // word2vec's inner loop (KernelsAVX2); nothing else imports it.
         .target(name: "CCPUFeatures"),
         // Domain modules.
         .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
@@ -45,7 +56,7 @@ let package = Package(
         .target(name: "VocabularyModule", dependencies: ["ModelArchive", "JSONCore", "Diagnostics"]),
         .target(name: "Metrics", dependencies: ["JSONCore", "Randomness", "Diagnostics"]),
         .target(name: "Embeddings",
-                dependencies: ["Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
+                dependencies: ["Kernels", "KernelsAVX2", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
         // Command-line layer.
         .target(
             name: "CommandLineSupport",
@@ -104,7 +115,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTrainingTests",
-                    dependencies: ["Embeddings", "Kernels", "VocabularyModule", "Randomness", "_TestSupport"]),
+                    dependencies: ["Embeddings", "Kernels", "KernelsAVX2", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),

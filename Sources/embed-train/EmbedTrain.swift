@@ -125,7 +125,7 @@ struct EmbedTrain: ParsableCommand {
             completion: .file())
     var initFrom: String?
 
-    @Option(help: ArgumentHelp("Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch) and one per finished epoch (words, seconds, mean loss); with --method glove also one when counting ends (pairs, blocks, CPU seconds and peak memory so far).", valueName: "file"),
+    @Option(help: ArgumentHelp("Write metrics to this file as JSON lines: one line about twice a second while training (words done, words per second, learning rate, running mean loss, ETA in seconds, epoch), one per finished epoch (words, seconds, mean loss), one per phase with its wall-clock seconds: read (reading, counting and spooling the input), trained (training alone) and written (the model file); with --method glove also one when counting ends (pairs, blocks, CPU seconds and peak memory so far).", valueName: "file"),
             completion: .file())
     var log: String?
 
@@ -193,10 +193,13 @@ struct EmbedTrain: ParsableCommand {
             : try EpochEvaluation(analogiesFile: evalAnalogies, pairsFile: evalPairs)
         let resumed = try checkpointing.resumed()
         let fixedVocabulary = try vocab.map { try Vocabulary(contentsOf: $0) }
+        let readStart = ContinuousClock.now
         let corpus = try CorpusReading.read(input, field: field, vocabulary: fixedVocabulary, options: options)
+        let readSeconds = readStart.duration(to: .now).inSeconds
         let trainer = try EmbeddingTrainer(options: options, corpus: corpus, initial: initial, resuming: resumed)
         let reporter = TerminalProgress(program: "embed-train", enabled: !quiet && StandardError.isTerminal)
         let progress: any ProgressReporting = metricsLog.map { LoggedProgress(log: $0, passingTo: reporter) } ?? reporter
+        progress.event("read", metrics: [("tokens", Double(corpus.tokenCount)), ("seconds", readSeconds)])
         if !quiet {
             StandardError.print("embed-train: \(corpus.tokenCount) tokens, \(corpus.vocabulary.count) words in the "
                 + "vocabulary covering \(corpus.trainingWordCount); \(options.method.rawValue) with \(options.loss.rawValue), "
@@ -205,12 +208,14 @@ struct EmbedTrain: ParsableCommand {
         let trained = try trainer.train(progress: progress, observer: EpochReporting(log: metricsLog, evaluation: evaluation, terminal: reporter, quiet: quiet),
                                         checkpoints: checkpointing.plan)
         reporter.finish()
-        try metricsLog?.close()
         if !quiet, let initFrom, let applied = trained.initialized {
             StandardError.print("embed-train: started \(applied.inputRows) of \(corpus.vocabulary.count) words from \(initFrom)"
                 + (applied.output ? ", with its output vectors" : ""))
         }
+        let writeStart = ContinuousClock.now
         try ModelWriting.write(trained, to: output, corpusTokens: corpus.tokenCount, initFile: initFrom)
+        progress.event("written", metrics: [("seconds", writeStart.duration(to: .now).inSeconds)])
+        try metricsLog?.close()
         if !quiet {
             StandardError.print("embed-train: \(trained.wordsTrained) words in \(reporter.elapsedDescription), "
                 + "mean loss \(String(format3: trained.meanLoss)) -> \(output)")
@@ -226,5 +231,12 @@ extension String {
         let magnitude = abs(Int(scaled))
         let fraction = String(magnitude % 1000)
         self = "\(sign)\(magnitude / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

@@ -136,7 +136,12 @@ import _TestSupport
             #expect(line["lr"] is Double)
         }
         #expect(epochs.last?["total_words"] as? Int == 60_000)
-        #expect(lines.last?["event"] as? String == "trained")
+        // The phases, in order, each with its wall-clock seconds.
+        let phases = lines.filter { ["read", "trained", "written"].contains($0["event"] as? String) }
+        #expect(phases.map { $0["event"] as? String } == ["read", "trained", "written"])
+        #expect(lines.first?["event"] as? String == "read" && lines.last?["event"] as? String == "written")
+        #expect(phases.first?["tokens"] as? Double == 12_000)
+        for line in phases { #expect((line["seconds"] as? Double).map { $0 >= 0 && $0.isFinite } == true) }
         for line in lines where line["event"] as? String == "progress" {
             for field in ["words", "total_words", "words_per_second", "lr", "loss", "epoch", "elapsed_seconds"] {
                 #expect(line[field] != nil, "progress line without \(field)")

@@ -71,6 +71,14 @@ struct GradientCheckTests {
         #expect(checked >= d)
     }
 
+    /// The layers' kernel for the exact sigmoid (which computes each term itself and never uses
+    /// the kernel's row and label buffers; they are here for completeness and live with the type).
+    static let kernelRows = PinnedBuffer(repeating: UnsafeMutablePointer<Float>(bitPattern: 64)!, count: 64)
+    static let kernelLabels = PinnedBuffer(repeating: Float(0), count: 64)
+    static func kernel(_ sigmoid: Sigmoid) -> LogisticKernel {
+        LogisticKernel(avx2: false, sigmoid: sigmoid, rows: kernelRows.base, labels: kernelLabels.base)
+    }
+
     @Test func negativeSampling() {
         let counts = (1...Self.v).map { 1000 / $0 }
         let noise = NoiseDistribution(counts: counts, exponent: 0.75)
@@ -79,9 +87,9 @@ struct GradientCheckTests {
         let sigmoid = Sigmoid(mode: .exact)
         let drawn = PinnedBuffer(repeating: 0, count: 5)
         Self.check({ rows, _ in
-            NegativeSamplingLayer(output: rows, dimension: Self.d, negative: 5, sigmoid: sigmoid,
+            NegativeSamplingLayer(output: rows, dimension: Self.d, negative: 5,
                                   noiseThreshold: threshold.base, noiseAlias: alias.base, noiseCount: UInt64(Self.v),
-                                  noise: drawn.base)
+                                  noise: drawn.base, kernel: Self.kernel(sigmoid))
         }, outputRows: Self.v)
         withExtendedLifetime((threshold, alias, drawn)) {}
     }
@@ -91,8 +99,8 @@ struct GradientCheckTests {
         let codes = PinnedBuffer(tree.codes), points = PinnedBuffer(tree.points), offsets = PinnedBuffer(tree.offsets)
         let sigmoid = Sigmoid(mode: .exact)
         Self.check({ rows, _ in
-            HierarchicalSoftmaxLayer(output: rows, dimension: Self.d, sigmoid: sigmoid, codes: codes.base,
-                                     points: points.base, offsets: offsets.base)
+            HierarchicalSoftmaxLayer(output: rows, dimension: Self.d, codes: codes.base,
+                                     points: points.base, offsets: offsets.base, kernel: Self.kernel(sigmoid))
         }, outputRows: Self.v - 1)
         withExtendedLifetime((codes, points, offsets)) {}
     }
@@ -114,8 +122,8 @@ struct GradientCheckTests {
         for i in 0..<output.count { output.base[i] = Float(random.next() >> 40) * 0x1p-24 - 0.5 }
         let hidden = (0..<Self.d).map { Float($0) / 8 - 0.4 }
         var layer = HierarchicalSoftmaxLayer(output: SharedRows(base: output.base, columns: Self.d), dimension: Self.d,
-                                             sigmoid: Sigmoid(mode: .exact), codes: codes.base, points: points.base,
-                                             offsets: offsets.base)
+                                             codes: codes.base, points: points.base,
+                                             offsets: offsets.base, kernel: Self.kernel(Sigmoid(mode: .exact)))
         var total: Double = 0
         var scratch = [Float](repeating: 0, count: Self.d)
         for w in 0..<Self.v {

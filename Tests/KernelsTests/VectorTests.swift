@@ -25,6 +25,39 @@ struct VectorTests {
         #expect(abs(Double(got) - expected) <= 1e-6 * max(magnitude, 1))
     }
 
+    /// The pairwise reduction: within rounding of the Float64 sum, and exactly the documented
+    /// order (16 lanes folded to 4, then (s0 + s2) + (s1 + s3), then the tail), written out here
+    /// in scalars.
+    @Test(arguments: lengths)
+    func dotPairwiseMatchesAScalarLoopAndItsDocumentedOrder(n: Int) {
+        let x = Self.values(n + 1, seed: 7), y = Self.values(n + 2, seed: 8)
+        var expected = 0.0, magnitude = 0.0
+        for i in 0..<n { expected += Double(x[i + 1]) * Double(y[i + 2]); magnitude += abs(Double(x[i + 1]) * Double(y[i + 2])) }
+        let got = x.withUnsafeBufferPointer { xp in y.withUnsafeBufferPointer { yp in
+            Vector.dotPairwise(xp.baseAddress! + 1, yp.baseAddress! + 2, count: n) } }
+        #expect(abs(Double(got) - expected) <= 1e-6 * max(magnitude, 1))
+
+        var lanes = [Float](repeating: 0, count: 16)
+        var i = 0
+        while i + 16 <= n {
+            for l in 0..<16 { lanes[l] = x[i + 1 + l] * y[i + 2 + l] + lanes[l] }
+            i += 16
+        }
+        var quarter = [Float](repeating: 0, count: 4)
+        for l in 0..<4 {
+            let low: Float = lanes[l] + lanes[l + 8]
+            let high: Float = lanes[l + 4] + lanes[l + 12]
+            quarter[l] = low + high
+        }
+        while i + 4 <= n {
+            for l in 0..<4 { quarter[l] = x[i + 1 + l] * y[i + 2 + l] + quarter[l] }
+            i += 4
+        }
+        var sum = (quarter[0] + quarter[2]) + (quarter[1] + quarter[3])
+        while i < n { sum += x[i + 1] * y[i + 2]; i += 1 }
+        #expect(got.bitPattern == sum.bitPattern)
+    }
+
     @Test(arguments: lengths)
     func axpyScaleAndNormMatchScalarLoops(n: Int) {
         let x = Self.values(n, seed: 3)

@@ -9,4 +9,9 @@
 /// AVX-512 register state (XCR0 bits 1, 2, 5, 6, 7); 0 otherwise, and always 0 off x86-64.
 int nlpipe_cpu_has_avx512_skylakex(void);
 
+/// 1 when the CPU has the x86-64-v3 set that code compiled with `-target-cpu haswell` may use
+/// (AVX, AVX2, FMA, F16C, BMI1, BMI2, LZCNT, MOVBE, POPCNT) and the operating system saves the
+/// AVX register state (XCR0 bits 1, 2); 0 otherwise, and always 0 off x86-64.
+int nlpipe_cpu_has_x86_64_v3(void);
+
 #endif

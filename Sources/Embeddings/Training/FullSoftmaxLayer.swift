@@ -47,7 +47,7 @@ struct FullSoftmaxLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
         for v in 0..<vocabularySize {
             let g = ((v == target ? 1 : 0) - scores[v] * inverse) * lr
             let u = output.row(v)
-            fusedOutputStep(g, output: u, hidden: hidden, gradient: gradient, count: dimension)
+            Vector.fusedOutputStep(g, output: u, hidden: hidden, gradient: gradient, count: dimension)
         }
         return loss
     }

@@ -7,13 +7,12 @@ import Randomness
 ///     L = −log σ(u_{w₀}·h) − Σᵢ log σ(−u_{wᵢ}·h)
 ///
 /// with u the output vectors. Each term contributes g = lr·(label − σ(u·h)) (label 1 for w₀, 0
-/// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does.
-/// O(k·d) per call.
+/// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does; in table
+/// mode the terms run through `LogisticKernel`. O(k·d) per call.
 struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     let output: Rows
     let dimension: Int
     let negative: Int
-    let sigmoid: Sigmoid
     let noiseThreshold: UnsafePointer<UInt32>
     let noiseAlias: UnsafePointer<Int32>
     let noiseCount: UInt64
@@ -22,6 +21,8 @@ struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     /// Draw the noise words once per centre word and use them for every context word of its
     /// window (`TrainingOptions.shareNegatives`), instead of once per (context, centre) pair.
     var sharePerCenter = false
+    /// Room for the k + 1 terms of an example.
+    let kernel: LogisticKernel
 
     @inline(__always)
     func drawNoise(_ random: inout PCG64) -> Int {
@@ -30,14 +31,15 @@ struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
         return UInt32(truncatingIfNeeded: r) < noiseThreshold[column] ? column : Int(noiseAlias[column])
     }
 
-    /// One logistic term: label 1 for the true word, 0 for a noise word. Returns its loss.
+    /// One logistic term with the exact sigmoid: label 1 for the true word, 0 for a noise word.
+    /// Returns its loss.
     @inline(__always)
-    func step(_ word: Int, label: Float, hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-              lr: Float) -> Float {
+    func exactStep(_ word: Int, label: Float, hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+                   lr: Float) -> Float {
+        let sigmoid = kernel.sigmoid
         let u = output.row(word)
-        let f = Vector.dot(hidden, u, count: dimension)
-        let g = (label - sigmoid(f)) * lr
-        fusedOutputStep(g, output: u, hidden: hidden, gradient: gradient, count: dimension)
+        let f = Vector.dotPairwise(hidden, u, count: dimension)
+        Vector.fusedOutputStep((label - sigmoid(f)) * lr, output: u, hidden: hidden, gradient: gradient, count: dimension)
         return -sigmoid.log(label == 1 ? f : -f)
     }
 
@@ -64,11 +66,23 @@ struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
                          target: Int, lr: Float, random: inout PCG64) -> Float {
         let touched: Float = sharePerCenter ? 0 : drawAllNoise(&random)
-        var loss = step(target, label: 1, hidden: hidden, gradient: gradient, lr: lr)
-        for n in 0..<negative {
-            let word = noise[n]
-            if word == target { continue }
-            loss += step(word, label: 0, hidden: hidden, gradient: gradient, lr: lr)
+        var loss: Float
+        if kernel.sigmoid.mode == .exact {
+            loss = exactStep(target, label: 1, hidden: hidden, gradient: gradient, lr: lr)
+            for n in 0..<negative where noise[n] != target {
+                loss += exactStep(noise[n], label: 0, hidden: hidden, gradient: gradient, lr: lr)
+            }
+        } else {
+            kernel.rows[0] = output.row(target)
+            kernel.labels[0] = 1
+            var terms = 1
+            for n in 0..<negative where noise[n] != target {
+                kernel.rows[terms] = output.row(noise[n])
+                kernel.labels[terms] = 0
+                terms += 1
+            }
+            loss = kernel.run(count: terms, hidden: hidden, gradient: gradient, dimension: dimension, lr: lr,
+                              skipSaturated: false)
         }
         // Keeps the touching loads alive; never true for finite vectors.
         if touched.isNaN && loss.isNaN { return touched }

@@ -1,3 +1,4 @@
+import Kernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,8 +12,8 @@ import Darwin
 ///
 /// The table is a value shared read-only by every worker; lookups are two loads and no `exp`.
 public struct Sigmoid: @unchecked Sendable {
-    public static let maxInput: Float = 6
-    public static let tableSize = 1000
+    public static let maxInput = LogisticTable.maxInput
+    public static let tableSize = LogisticTable.size
     public let mode: SigmoidMode
     /// σ at the table points.
     let values: UnsafeMutablePointer<Float>
@@ -48,7 +49,7 @@ public struct Sigmoid: @unchecked Sendable {
 
     @inline(__always)
     static func tableIndex(_ x: Float) -> Int {
-        Int((x + maxInput) * (Float(tableSize) / maxInput / 2))
+        LogisticTable.index(x)
     }
 
     /// σ(x). In table mode, 1 above 6 and 0 below −6.

@@ -1,5 +1,6 @@
 import Diagnostics
 import JSONCore
+import KernelsAVX2
 
 /// The architecture that turns a window of words into a training example (Mikolov et al. 2013a,
 /// "Efficient Estimation of Word Representations in Vector Space", §3).
@@ -33,6 +34,22 @@ public enum SigmoidMode: String, Sendable, CaseIterable {
 /// Every setting of a training run, with word2vec.c's meanings. Defaults are word2vec.c's
 /// (`-size 100 -window 5 -negative 5 -sample 1e-3 -min-count 5 -iter 5`, `-alpha` 0.025 for
 /// skip-gram and 0.05 for CBOW, decaying linearly to 0.0001 × alpha).
+/// The compiled copies of word2vec's inner loop (`Vector.logisticTerms`): the portable one (baseline
+/// x86-64 or the build's own target) and `KernelsAVX2`'s.
+public enum VectorKernels: String, Sendable, CaseIterable {
+    case automatic
+    case portable
+    case avx2
+
+    /// Whether the AVX2 copy runs for this choice on this machine.
+    var usesAVX2: Bool {
+        switch self {
+        case .automatic, .avx2: AVX2Kernels.isSupported
+        case .portable: false
+        }
+    }
+}
+
 public struct TrainingOptions: Sendable, Equatable {
     public var method: TrainingMethod = .skipgram
     public var loss: TrainingLoss = .ns
@@ -72,6 +89,10 @@ public struct TrainingOptions: Sendable, Equatable {
     /// on private copies of the rows they touch and merged in shard order after every round
     /// (see `DeterministicTraining`).
     public var deterministic = false
+    /// Which compiled copy of the inner loop runs (with the table sigmoid): `.automatic` takes the
+    /// AVX2 copy where cpuid says the processor has it. Every choice gives the same vectors bit
+    /// for bit, so this is not part of the configuration a model file records.
+    public var vectorKernels: VectorKernels = .automatic
 
     /// Shards of `deterministic` training, whatever the number of threads.
     public static let deterministicShards = 8

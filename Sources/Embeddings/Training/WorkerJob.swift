@@ -9,6 +9,8 @@ final class LayerTables: @unchecked Sendable {
     let codes: PinnedBuffer<UInt8>?
     let points: PinnedBuffer<Int32>?
     let offsets: PinnedBuffer<Int32>?
+    /// The longest Huffman path (0 without hierarchical softmax).
+    let longestPath: Int
 
     init(options: TrainingOptions, corpus: TrainingCorpus, tree: HuffmanTree?) {
         sigmoid = Sigmoid(mode: options.sigmoid)
@@ -23,11 +25,14 @@ final class LayerTables: @unchecked Sendable {
         codes = tree.map { PinnedBuffer($0.codes) }
         points = tree.map { PinnedBuffer($0.points) }
         offsets = tree.map { PinnedBuffer($0.offsets) }
+        longestPath = tree.map { t in zip(t.offsets.dropFirst(), t.offsets).map { Int($0 - $1) }.max() ?? 0 } ?? 0
     }
 }
 
 /// The buffers one worker owns: a chunk of spooled ids, the sentence, the hidden vector and its
-/// step, and the layer's scratch (noise words, softmax scores).
+/// step, the layer's scratch (noise words, softmax scores) and the row pointers and labels of one
+/// example's logistic terms. Each buffer starts on its own 64-byte line and fills whole lines, so
+/// workers writing their scratch never share a cache line (no false sharing).
 final class WorkerScratch: @unchecked Sendable {
     /// Ids read from the spool at a time.
     static let chunkSize = 1 << 16
@@ -36,13 +41,22 @@ final class WorkerScratch: @unchecked Sendable {
     let gradient: UnsafeMutablePointer<Float>
     let hidden: UnsafeMutablePointer<Float>
     let layer: UnsafeMutableRawPointer
+    let termRows: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
+    let termLabels: UnsafeMutablePointer<Float>
 
-    init(dimension: Int, maxSentenceLength: Int, layerBytes: Int) {
-        chunk = .allocate(capacity: Self.chunkSize)
-        sentence = .allocate(capacity: maxSentenceLength)
-        gradient = .allocate(capacity: dimension)
-        hidden = .allocate(capacity: dimension)
-        layer = .allocate(byteCount: max(8, layerBytes), alignment: 64)
+    static func lines<T>(_ count: Int, of: T.Type) -> UnsafeMutablePointer<T> {
+        let bytes = (max(1, count) * MemoryLayout<T>.stride + 63) / 64 * 64
+        return UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64).bindMemory(to: T.self, capacity: count)
+    }
+
+    init(dimension: Int, maxSentenceLength: Int, layerBytes: Int, terms: Int) {
+        chunk = Self.lines(Self.chunkSize, of: Int32.self)
+        sentence = Self.lines(maxSentenceLength, of: Int.self)
+        gradient = Self.lines(dimension, of: Float.self)
+        hidden = Self.lines(dimension, of: Float.self)
+        layer = UnsafeMutableRawPointer(Self.lines(max(8, layerBytes), of: UInt8.self))
+        termRows = Self.lines(terms, of: UnsafeMutablePointer<Float>.self)
+        termLabels = Self.lines(terms, of: Float.self)
     }
 
     deinit {
@@ -51,6 +65,8 @@ final class WorkerScratch: @unchecked Sendable {
         gradient.deallocate()
         hidden.deallocate()
         layer.deallocate()
+        termRows.deallocate()
+        termLabels.deallocate()
     }
 }
 
@@ -99,26 +115,35 @@ struct WorkerFactory: @unchecked Sendable {
         switch options.loss {
         case .ns:
             let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength,
-                                        layerBytes: options.negative * MemoryLayout<Int>.stride)
-            var layer = NegativeSamplingLayer(output: output, dimension: d, negative: options.negative, sigmoid: tables.sigmoid,
+                                        layerBytes: options.negative * MemoryLayout<Int>.stride, terms: options.negative + 1)
+            var layer = NegativeSamplingLayer(output: output, dimension: d, negative: options.negative,
                                               noiseThreshold: tables.noiseThreshold!.base, noiseAlias: tables.noiseAlias!.base,
                                               noiseCount: UInt64(tables.noiseAlias!.count),
-                                              noise: scratch.layer.bindMemory(to: Int.self, capacity: options.negative))
+                                              noise: scratch.layer.bindMemory(to: Int.self, capacity: options.negative),
+                                              kernel: kernel(scratch))
             layer.sharePerCenter = options.shareNegatives && options.method == .skipgram
             return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
         case .hs:
-            let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength, layerBytes: 0)
-            let layer = HierarchicalSoftmaxLayer(output: output, dimension: d, sigmoid: tables.sigmoid, codes: tables.codes!.base,
-                                                 points: tables.points!.base, offsets: tables.offsets!.base)
+            let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength, layerBytes: 0,
+                                        terms: tables.longestPath)
+            let layer = HierarchicalSoftmaxLayer(output: output, dimension: d, codes: tables.codes!.base,
+                                                 points: tables.points!.base, offsets: tables.offsets!.base,
+                                                 kernel: kernel(scratch))
             return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
         case .softmax:
             let v = keep.count
             let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength,
-                                        layerBytes: v * MemoryLayout<Float>.stride)
+                                        layerBytes: v * MemoryLayout<Float>.stride, terms: 0)
             let layer = FullSoftmaxLayer(output: output, dimension: d, vocabularySize: v,
                                          scores: scratch.layer.bindMemory(to: Float.self, capacity: v))
             return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
         }
+    }
+
+    /// The logistic terms' kernel over a worker's scratch, with the copy the options chose.
+    private func kernel(_ scratch: WorkerScratch) -> LogisticKernel {
+        LogisticKernel(avx2: options.vectorKernels.usesAVX2, sigmoid: tables.sigmoid, rows: scratch.termRows,
+                       labels: scratch.termLabels)
     }
 
     private func box<Layer: OutputLayer, Rows: RowStore>(_ layer: Layer, input: Rows, scratch: WorkerScratch, range: Range<Int>,
@@ -131,7 +156,17 @@ struct WorkerFactory: @unchecked Sendable {
                                  startRate: options.startLearningRate, endRate: options.endLearningRate,
                                  random: random, progress: progress, scratch: scratch,
                                  lr: Float(options.startLearningRate)))
-        return WorkerHandle(advance: { try box.worker.advance(to: $0) }, snapshot: { box.worker.snapshot },
+        // The worker trains as a copy in the calling thread's stack frame, written back when it
+        // pauses: its fields (the random state, the running loss) are stored on every step, as
+        // the layers write through raw pointers the compiler cannot tell apart from them, and
+        // two workers' boxes, allocated one after the other, can share a cache line (false
+        // sharing between the threads).
+        return WorkerHandle(advance: { target in
+                                var worker = box.worker
+                                defer { box.worker = worker }
+                                try worker.advance(to: target)
+                            },
+                            snapshot: { box.worker.snapshot },
                             restoring: { box.worker.restore($0) })
     }
 }

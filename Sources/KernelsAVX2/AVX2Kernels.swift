@@ -1,0 +1,23 @@
+import CCPUFeatures
+import Kernels
+
+/// word2vec's inner loop (`Vector.logisticTerms`) compiled for x86-64-v3 (AVX2: 8 float lanes per
+/// instruction instead of SSE2's 4), for a build that otherwise targets baseline x86-64 so that it
+/// runs anywhere. Package.swift gives this module alone `-target-cpu haswell`; callers check
+/// `isSupported` (cpuid) once and otherwise call the portable copy. Both copies are the same
+/// inlined source with lane-wise operations and no FMA contraction, so they give the same results
+/// bit for bit (tested).
+public enum AVX2Kernels {
+    /// Whether this processor and operating system run this module's code.
+    public static let isSupported: Bool = nlpipe_cpu_has_x86_64_v3() == 1
+
+    /// `Vector.logisticTerms`, compiled for AVX2. Call only when `isSupported`.
+    public static func logisticTerms(rows: UnsafePointer<UnsafeMutablePointer<Float>>, labels: UnsafePointer<Float>, count: Int,
+                                     hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>, dimension: Int,
+                                     lr: Float, skipSaturated: Bool,
+                                     sigmoid: UnsafePointer<Float>, logSigmoid: UnsafePointer<Float>) -> Float {
+        Vector.logisticTerms(rows: rows, labels: labels, count: count, hidden: hidden, gradient: gradient,
+                             dimension: dimension, lr: lr, skipSaturated: skipSaturated,
+                             sigmoid: sigmoid, logSigmoid: logSigmoid)
+    }
+}
