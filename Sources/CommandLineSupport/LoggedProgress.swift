@@ -18,12 +18,12 @@ public final class LoggedProgress: ProgressReporting {
     public init(log: MetricsLog, passingTo next: any ProgressReporting) {
         self.log = log
         self.next = next
-        start = TerminalProgress.now()
+        start = Clocks.monotonic()
     }
 
     public func progress(done: Int, total: Int?, unit: String, metrics: [(String, Double)]) {
         next.progress(done: done, total: total, unit: unit, metrics: metrics)
-        let elapsed = TerminalProgress.now() - start
+        let elapsed = Clocks.seconds(since: start)
         var fields: [(key: String, value: JSONValue)] = [("event", "progress"), (unit, JSONValue(done))]
         if let total { fields.append(("total_\(unit)", JSONValue(total))) }
         for (name, value) in metrics { fields.append((name, Self.number(name, value))) }

@@ -15,17 +15,11 @@ public final class TerminalProgress: ProgressReporting {
     public init(program: String, enabled: Bool) {
         self.program = program
         self.enabled = enabled
-        start = TerminalProgress.now()
-    }
-
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        start = Clocks.monotonic()
     }
 
     /// Seconds since the reporter was made.
-    public var elapsed: Double { TerminalProgress.now() - start }
+    public var elapsed: Double { Clocks.seconds(since: start) }
 
     /// The elapsed time as "12.3 s".
     public var elapsedDescription: String {

@@ -2,9 +2,6 @@ import Diagnostics
 import Kernels
 import Neural
 import Randomness
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Where a training run stands; everything a checkpoint needs besides the weights, the optimizer's
 /// moments and the carried state to continue exactly.
@@ -93,9 +90,9 @@ public final class LanguageModelTrainer {
     /// Stop once the run's training seconds (`position.trainingSeconds`) reach this; nil: no limit.
     public var timeLimit: Double?
     /// Seconds on a monotonic clock (replaceable for tests).
-    public var clock: () -> Double = LanguageModelTrainer.now
+    public var clock: () -> Double = Clocks.monotonic
     /// Processor seconds used by the process, all threads.
-    public var cpuClock: () -> Double = LanguageModelTrainer.processorTime
+    public var cpuClock: () -> Double = Clocks.processor
 
     /// The predictions per segment and the batches per epoch.
     public var segmentLength: Int { train.predictionCount / options.batch }
@@ -135,18 +132,6 @@ public final class LanguageModelTrainer {
                 + "fewer than one window of --batch \(options.batch) x --bptt \(options.bptt) + 1 = \(needed); "
                 + "give more text or a smaller --batch or --bptt")
         }
-    }
-
-    public static func processorTime() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    public static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Trains until `options.epochs` epochs are done, or until the time limit is reached.

@@ -193,9 +193,9 @@ struct EmbedTrain: ParsableCommand {
             : try EpochEvaluation(analogiesFile: evalAnalogies, pairsFile: evalPairs)
         let resumed = try checkpointing.resumed()
         let fixedVocabulary = try vocab.map { try Vocabulary(contentsOf: $0) }
-        let readStart = ContinuousClock.now
+        let readStart = Clocks.monotonic()
         let corpus = try CorpusReading.read(input, field: field, vocabulary: fixedVocabulary, options: options)
-        let readSeconds = readStart.duration(to: .now).inSeconds
+        let readSeconds = Clocks.seconds(since: readStart)
         let trainer = try EmbeddingTrainer(options: options, corpus: corpus, initial: initial, resuming: resumed)
         let reporter = TerminalProgress(program: "embed-train", enabled: !quiet && StandardError.isTerminal)
         let progress: any ProgressReporting = metricsLog.map { LoggedProgress(log: $0, passingTo: reporter) } ?? reporter
@@ -212,9 +212,9 @@ struct EmbedTrain: ParsableCommand {
             StandardError.print("embed-train: started \(applied.inputRows) of \(corpus.vocabulary.count) words from \(initFrom)"
                 + (applied.output ? ", with its output vectors" : ""))
         }
-        let writeStart = ContinuousClock.now
+        let writeStart = Clocks.monotonic()
         try ModelWriting.write(trained, to: output, corpusTokens: corpus.tokenCount, initFile: initFrom)
-        progress.event("written", metrics: [("seconds", writeStart.duration(to: .now).inSeconds)])
+        progress.event("written", metrics: [("seconds", Clocks.seconds(since: writeStart))])
         try metricsLog?.close()
         if !quiet {
             StandardError.print("embed-train: \(trained.wordsTrained) words in \(reporter.elapsedDescription), "
@@ -231,12 +231,5 @@ extension String {
         let magnitude = abs(Int(scaled))
         let fraction = String(magnitude % 1000)
         self = "\(sign)\(magnitude / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

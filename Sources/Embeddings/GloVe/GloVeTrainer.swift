@@ -98,16 +98,15 @@ public final class GloVeTrainer {
         if !blocked {
             if options.deterministic { job.partitionIntoCells() } else { job.shuffleOnce() }
         }
-        func seconds(since time: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - time.uptimeNanoseconds) / 1e9 }
         var losses: [Double] = []
         var trainingSeconds = 0.0
         for epoch in 1...epochs {
-            let epochStart = DispatchTime.now()
+            let epochStart = Clocks.monotonic()
             job.resetProgress()
             let before = trainingSeconds
             func poll() {
                 let (done, loss) = job.progressSnapshot()
-                let elapsed: Double = before + seconds(since: epochStart)
+                let elapsed: Double = before + Clocks.seconds(since: epochStart)
                 let overall = (epoch - 1) * n + done
                 let rate = Double(overall) / max(elapsed, 1e-9)
                 let mean = done > 0 ? loss / Double(done) : 0
@@ -116,7 +115,7 @@ public final class GloVeTrainer {
             }
             let loss = blocked ? try job.runBlockedEpoch(epoch, poll: poll)
                 : options.deterministic ? job.runDeterministicEpoch(epoch, poll: poll) : job.runHogwildEpoch(poll: poll)
-            let epochSeconds = seconds(since: epochStart)
+            let epochSeconds = Clocks.seconds(since: epochStart)
             trainingSeconds += epochSeconds
             losses.append(loss / Double(n))
             if let observer {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// `--deterministic`: the same vectors for any number of threads.
@@ -51,7 +52,7 @@ struct DeterministicTraining {
         let failures = FailureBox()
         let inputRows = run.input.rows
         let outputRows = run.output.rows
-        run.periodStart = .now()
+        run.periodStart = Clocks.monotonic()
         for point in schedule.points {
             let queue = ShardQueue(count: shards)
             DispatchQueue.concurrentPerform(iterations: threads) { _ in

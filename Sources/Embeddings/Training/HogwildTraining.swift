@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The default driver: one thread per worker, each over its fixed contiguous share of the corpus,
@@ -40,7 +41,7 @@ struct HogwildTraining {
             thread.stackSize = 1 << 22
             thread.start()
         }
-        run.periodStart = .now()
+        run.periodStart = Clocks.monotonic()
         var coordinatorError: Error?
         for (i, point) in points.enumerated() {
             var arrived = 0

@@ -66,8 +66,8 @@ final class TrainingRun: @unchecked Sendable {
     var trainingSeconds = 0.0
     /// Training seconds of the current epoch so far.
     var epochSeconds = 0.0
-    var periodStart = DispatchTime.now()
-    var lastReport = DispatchTime.now()
+    var periodStart = Clocks.monotonic()
+    var lastReport = Clocks.monotonic()
 
     init(options: TrainingOptions, corpus: TrainingCorpus, input: FloatMatrix, output: FloatMatrix, factory: WorkerFactory,
          reporter: any Diagnostics.ProgressReporting, observer: (any EpochObserving)?, checkpoints: CheckpointPlan?,
@@ -117,16 +117,12 @@ final class TrainingRun: @unchecked Sendable {
         return sum
     }
 
-    func seconds(since time: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - time.uptimeNanoseconds) / 1e9
-    }
-
     /// Reports the running progress (at most about twice a second when `throttled`).
     func reportProgress(epoch: Int, throttled: Bool = false) {
-        if throttled && seconds(since: lastReport) < 0.5 { return }
-        lastReport = DispatchTime.now()
+        if throttled && Clocks.seconds(since: lastReport) < 0.5 { return }
+        lastReport = Clocks.monotonic()
         let s = snapshot()
-        let elapsed = trainingSeconds + seconds(since: periodStart)
+        let elapsed = trainingSeconds + Clocks.seconds(since: periodStart)
         reporter.progress(done: s.words, total: corpus.trainingWordCount * options.epochs, unit: "words",
                           metrics: [("words_per_second", Double(s.words - startWords) / max(elapsed, 1e-9)), ("lr", s.learningRate),
                                     ("loss", s.examples > 0 ? s.loss / Double(s.examples) : 0),
@@ -141,10 +137,10 @@ final class TrainingRun: @unchecked Sendable {
     /// Called with every worker paused at `point`: summarises a finished epoch to the observer and
     /// writes a checkpoint when the schedule says so. Its time does not count as training time.
     func reached(_ point: TrainingSchedule.Point) throws {
-        let period = seconds(since: periodStart)
+        let period = Clocks.seconds(since: periodStart)
         trainingSeconds += period
         epochSeconds += period
-        defer { periodStart = DispatchTime.now() }
+        defer { periodStart = Clocks.monotonic() }
         if point.epochEnd {
             let s = snapshot()
             let examples = s.examples - epochStart.examples
