@@ -14,6 +14,13 @@ struct Training {
 
     var unit: SequenceUnit { command.level == .char ? .characters : .words }
 
+    /// The sequences of one more file (--dev, --test), read with the inputs' options.
+    func readFile(_ path: String, with reader: CorpusReader) throws -> [CorpusSequence] {
+        var options = command.input
+        options.files = [path]
+        return try reader.read(options)
+    }
+
     func run() throws {
         BLAS.setThreads(command.threads)
         let metricsLog = try command.log.map { try MetricsLog(path: $0) }
@@ -30,23 +37,17 @@ struct Training {
         if train.allSatisfy({ $0.isEmpty }) {
             throw Failure(.badData, "the training corpus is empty")
         }
-        var devOptions = command.input
-        devOptions.files = command.dev.map { [$0] } ?? []
-        let devSequences = try command.dev.map { _ in try reader.read(devOptions) }
-        var testOptions = command.input
-        testOptions.files = command.test.map { [$0] } ?? []
-        let testSequences = try command.test.map { _ in try reader.read(testOptions) }
+        let devSequences = try command.dev.map { try readFile($0, with: reader) }
+        let testSequences = try command.test.map { try readFile($0, with: reader) }
         if let test = command.test, testSequences!.allSatisfy({ $0.isEmpty }) {
             throw Failure(.badData, "the test text \(test) is empty")
         }
 
-        let trainer: LanguageModelTrainer
-        if let checkpoint, let model = resumed {
-            trainer = try LanguageModelTrainer(resuming: checkpoint, model: model, train: try TokenStream(sequences: train, model: model),
-                                               dev: try devSequences.map { try TokenStream(sequences: $0, model: model) },
-                                               epochs: command.epochs)
+        var options = command.trainingOptions()
+        let model: LanguageModel
+        if let resumed {
+            model = resumed
         } else {
-            var options = command.trainingOptions()
             // Without --vocab there is no id to read: every sequence is tokens.
             let vocabulary = try givenVocabulary ?? LMVocabularyBuilding.build(train.map { sequence -> [String] in
                 if case .tokens(let tokens) = sequence { return tokens }
@@ -58,10 +59,14 @@ struct Training {
                 fields.append(("vocabulary_size", JSONValue(vocabulary.count)))
                 config = .object(fields)
             }
-            let model = try LanguageModel(vocabulary: vocabulary, level: command.level, network: options.network, trainingConfig: config)
-            trainer = try LanguageModelTrainer(model: model, options: options, train: try TokenStream(sequences: train, model: model),
-                                               dev: try devSequences.map { try TokenStream(sequences: $0, model: model) })
+            model = try LanguageModel(vocabulary: vocabulary, level: command.level, network: options.network, trainingConfig: config)
         }
+        let trainStream = try TokenStream(sequences: train, model: model)
+        let devStream = try devSequences.map { try TokenStream(sequences: $0, model: model) }
+        // A resumed run takes its settings from the checkpoint, not from the options.
+        let trainer = try checkpoint.map {
+            try LanguageModelTrainer(resuming: $0, model: model, train: trainStream, dev: devStream, epochs: command.epochs)
+        } ?? LanguageModelTrainer(model: model, options: options, train: trainStream, dev: devStream)
         trainer.timeLimit = command.timeLimit
         let reporter = TrainingReporter(command: command, log: metricsLog, level: command.level)
         if !command.quiet {
@@ -78,7 +83,7 @@ struct Training {
             // The model file holds the best epoch's weights, which is the model being reported.
             let best = try LanguageModel(contentsOf: command.output)
             let (total, count) = best.evaluate(try TokenStream(sequences: testSequences, model: best), batch: 1, bptt: trainer.options.bptt)
-            try reporter.tested(epoch: trainer.position.savedEpoch, loss: total / Double(count), tokens: count)
+            reporter.tested(epoch: trainer.position.savedEpoch, loss: total / Double(count), tokens: count)
         }
         try metricsLog?.close()
         if !command.quiet {

@@ -42,8 +42,8 @@ final class TrainingReporter: LMTrainingObserver {
             ("valid_ppl", report.validLoss.map { JSONValue(exp($0)) } ?? .null),
         ]
         if level == .char {
-            fields.append(("train_bpc", JSONValue(report.trainLoss / log2e)))
-            fields.append(("valid_bpc", report.validLoss.map { JSONValue($0 / log2e) } ?? .null))
+            fields.append(("train_bpc", JSONValue(report.trainLoss / natsPerBit)))
+            fields.append(("valid_bpc", report.validLoss.map { JSONValue($0 / natsPerBit) } ?? .null))
         }
         fields += [("tokens_per_s", JSONValue(report.tokensPerSecond)), ("seconds", JSONValue(report.seconds)),
                    ("lr", JSONValue(report.learningRate)), ("improved", .bool(report.improved)),
@@ -59,7 +59,7 @@ final class TrainingReporter: LMTrainingObserver {
         line += ": train ppl \(format(exp(report.trainLoss)))"
         if let valid = report.validLoss {
             line += ", valid ppl \(format(exp(valid)))"
-            if level == .char { line += ", valid bpc \(format(valid / log2e))" }
+            if level == .char { line += ", valid bpc \(format(valid / natsPerBit))" }
             if !report.improved { line += " (no improvement)" }
         }
         line += ", \(Int(report.tokensPerSecond.rounded())) tokens/s, \(format(report.seconds)) s"
@@ -70,21 +70,21 @@ final class TrainingReporter: LMTrainingObserver {
     }
 
     /// The best model's loss on the --test text.
-    func tested(epoch: Int, loss: Double, tokens: Int) throws {
+    func tested(epoch: Int, loss: Double, tokens: Int) {
         var fields: [(key: String, value: JSONValue)] = [
             ("event", "test"), ("epoch", JSONValue(epoch)), ("test_loss", JSONValue(loss)), ("test_ppl", JSONValue(exp(loss))),
             ("tokens", JSONValue(tokens)),
         ]
-        if level == .char { fields.append(("test_bpc", JSONValue(loss / log2e))) }
+        if level == .char { fields.append(("test_bpc", JSONValue(loss / natsPerBit))) }
         log?.write(.object(fields))
         guard !command.quiet else { return }
         var line = "lm-train: test (model of epoch \(epoch), \(tokens) predictions): test ppl \(format(exp(loss)))"
-        if level == .char { line += ", test bpc \(format(loss / log2e))" }
+        if level == .char { line += ", test bpc \(format(loss / natsPerBit))" }
         StandardError.print(line)
     }
 
     /// ln 2: nats per bit.
-    private var log2e: Double { 0.6931471805599453 }
+    private var natsPerBit: Double { 0.6931471805599453 }
 
     func saveModel(_ model: LanguageModel) throws {
         try model.write(to: command.output)
