@@ -60,11 +60,9 @@ final class RunReader: CooccurrenceSource {
 
     func next() throws -> CooccurrenceEntry? {
         if position == filled {
-            let stride = MemoryLayout<CooccurrenceEntry>.stride
             let want = min(CooccurrenceRun.bufferEntries, run.count - nextEntry)
             if want <= 0 { return nil }
-            let got = try run.file.read(at: nextEntry * stride, into: UnsafeMutableRawPointer(buffer), count: want * stride)
-            guard got == want * stride else { throw Failure(.io, "a temporary co-occurrence file ended early") }
+            try run.file.read(want, from: nextEntry, into: buffer, what: "temporary co-occurrence file")
             nextEntry += want
             filled = want
             position = 0

@@ -24,6 +24,7 @@ final class GloVePairBlocks {
     /// The most pairs a block holds (the buffer's capacity).
     let capacity: Int
     var count: Int { sizes.count }
+    static let fileDescription = "temporary file of training pairs"
 
     /// Scatters the `total` pairs staged in order in `staged` into blocks of at most `capacity`
     /// pairs in a new file in `directory`, using `buffer` (`capacity` pairs) for I/O.
@@ -53,8 +54,7 @@ final class GloVePairBlocks {
         var offset = 0
         while offset < total {
             let n = min(readCapacity, total - offset)
-            let got = try staged.read(at: offset * stride, into: UnsafeMutableRawPointer(reading), count: n * stride)
-            guard got == n * stride else { throw Failure(.io, "a temporary file of training pairs ended early") }
+            try staged.read(n, from: offset, into: reading, what: Self.fileDescription)
             for i in 0..<n {
                 let b = room.take(Int(GloVeJob.bounded(UInt64(total - offset - i), &random)))
                 if pending[b] == writeCapacity { try flush(b) }
@@ -68,10 +68,8 @@ final class GloVePairBlocks {
 
     /// Reads block `index` into `buffer`; returns its number of pairs.
     func load(_ index: Int, into buffer: UnsafeMutablePointer<GloVePair>) throws -> Int {
-        let stride = MemoryLayout<GloVePair>.stride
         let n = sizes[index]
-        let got = try file.read(at: index * capacity * stride, into: UnsafeMutableRawPointer(buffer), count: n * stride)
-        guard got == n * stride else { throw Failure(.io, "a temporary file of training pairs ended early") }
+        try file.read(n, from: index * capacity, into: buffer, what: Self.fileDescription)
         return n
     }
 }

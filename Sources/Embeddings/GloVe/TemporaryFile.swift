@@ -54,6 +54,14 @@ final class TemporaryFile: @unchecked Sendable {
         size = max(size, position)
     }
 
+    /// Reads the `count` values of `T` stored from value `index` on into `destination`. Throws `.io`
+    /// ("a `what` ended early") when the file holds fewer.
+    func read<T>(_ count: Int, from index: Int, into destination: UnsafeMutablePointer<T>, what: String) throws {
+        let stride = MemoryLayout<T>.stride
+        let got = try read(at: index * stride, into: UnsafeMutableRawPointer(destination), count: count * stride)
+        guard got == count * stride else { throw Failure(.io, "a \(what) ended early") }
+    }
+
     /// Reads up to `count` bytes at `offset` into `destination`; returns how many were read.
     func read(at offset: Int, into destination: UnsafeMutableRawPointer, count: Int) throws -> Int {
         let wanted = max(0, min(count, size - offset))
