@@ -35,6 +35,8 @@ public protocol BLASScalar: BinaryFloatingPoint, Sendable {
     static func maximum(_ x: UnsafePointer<Self>, count n: Int) -> Self
     /// y ← a·x + y over n elements.
     static func axpy(_ a: Self, _ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, count n: Int)
+    /// x ← a·x over n elements.
+    static func scale(_ x: UnsafeMutablePointer<Self>, by a: Self, count n: Int)
 }
 
 extension Float: BLASScalar {
@@ -73,6 +75,7 @@ extension Float: BLASScalar {
     public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count n: Int) {
         Vector.axpy(a, x, y, count: n)
     }
+    public static func scale(_ x: UnsafeMutablePointer<Float>, by a: Float, count n: Int) { Vector.scale(x, by: a, count: n) }
     @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
     @inlinable public static func log(_ x: Float) -> Float { logf(x) }
 }
@@ -124,6 +127,9 @@ extension Double: BLASScalar {
     }
     public static func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count n: Int) {
         for i in 0..<n { y[i] += a * x[i] }
+    }
+    public static func scale(_ x: UnsafeMutablePointer<Double>, by a: Double, count n: Int) {
+        for i in 0..<n { x[i] *= a }
     }
     @inlinable public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     @inlinable public static func log(_ x: Double) -> Double { Glibc.log(x) }

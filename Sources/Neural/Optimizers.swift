@@ -116,10 +116,7 @@ public enum GradientClipping {
         let norm = globalNorm(parameters)
         if norm > maxNorm && norm.isFinite {
             let scale = T(maxNorm / norm)
-            for p in parameters {
-                let g = p.gradient.base
-                for i in 0..<p.gradient.count { g[i] *= scale }
-            }
+            for p in parameters { T.scale(p.gradient.base, by: scale, count: p.gradient.count) }
         }
         return norm
     }

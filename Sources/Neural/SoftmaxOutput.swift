@@ -90,11 +90,8 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     @discardableResult
     public func backward(scale: T) -> Matrix<T> {
         let v = vocabularySize, n = targets.count, k = inputSize
-        for r in 0..<n {
-            let z = probabilities.row(r)
-            z[Int(targets[r])] -= 1
-            for j in 0..<v { z[j] *= scale }
-        }
+        for r in 0..<n { probabilities.row(r)[Int(targets[r])] -= 1 }
+        T.scale(probabilities.base, by: scale, count: n * v)
         Products.multiply(probabilities.base, lda: v, transposeA: true, input.base, ldb: k,
                           m: v, n: k, k: n, into: weight.gradient.base, ldc: k, accumulate: true)
         probabilities.addRowSums(into: bias.gradient.base)
