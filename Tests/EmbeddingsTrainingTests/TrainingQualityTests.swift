@@ -117,8 +117,11 @@ struct TrainingQualityTests {
         #expect(a.input != c.input)
     }
 
-    @Test func twoThreadsTrainToo() throws {
-        var options = Self.options(.skipgram, .ns)
+    /// The vocabulary is under `HotRanges.count`, so with two threads every row is trained on
+    /// each worker's private copy and merged every `HotRowCopy.publishInterval` words.
+    @Test(arguments: [TrainingLoss.ns, .hs])
+    func twoThreadsTrainToo(loss: TrainingLoss) throws {
+        var options = Self.options(.skipgram, loss)
         options.threads = 2
         let trained = try EmbeddingTrainer(options: options, corpus: Self.corpus(Self.sentences(3000, seed: 5))).train()
         #expect(Self.groupedNeighbours(trained) == 12)

@@ -5,7 +5,8 @@ import Foundation
 /// all updating the shared matrices without locks (Hogwild!, Recht et al. 2011, as word2vec.c).
 /// The workers run on their own between sync points (epoch ends, checkpoints), where they wait at
 /// the `EpochBarrier` while the coordinating thread reports the epoch and writes the checkpoint;
-/// between sync points the coordinator reports progress about twice a second.
+/// between sync points the coordinator reports progress about twice a second. With several
+/// threads each worker trains the most contended rows on its own copy (`HotRowCopy`).
 struct HogwildTraining {
     let run: TrainingRun
 
@@ -14,10 +15,17 @@ struct HogwildTraining {
         let threads = options.threads
         let schedule = run.schedule
         let points = schedule.points
+        let hot = threads > 1 ? HotRanges(options: options, inputRows: run.input.rows, outputRows: run.output.rows) : nil
         run.workers = (0..<threads).map { t in
-            run.factory.makeWorker(input: SharedRows(base: run.input.base, columns: options.dimension),
-                                   output: SharedRows(base: run.output.base, columns: options.dimension),
-                                   range: run.ranges[t], random: run.random(t), progress: run.slots[t])
+            if let hot {
+                let input = HotRowCopy(shared: run.input.base, columns: options.dimension, rows: hot.input)
+                let output = HotRowCopy(shared: run.output.base, columns: options.dimension, rows: hot.output)
+                return run.factory.makeWorker(input: input.rows, output: output.rows, range: run.ranges[t],
+                                              random: run.random(t), progress: run.slots[t])
+            }
+            return run.factory.makeWorker(input: SharedRows(base: run.input.base, columns: options.dimension),
+                                          output: SharedRows(base: run.output.base, columns: options.dimension),
+                                          range: run.ranges[t], random: run.random(t), progress: run.slots[t])
         }
         run.restore(run.resumedCheckpoint)
         let done = DispatchSemaphore(value: 0)
@@ -67,3 +75,4 @@ struct HogwildTraining {
         if let coordinatorError { throw coordinatorError }
     }
 }
+

@@ -8,6 +8,16 @@ protocol RowStore {
     func row(_ r: Int) -> UnsafeMutablePointer<Float>
     /// The whole matrix as one row-major block when rows are stored that way (for BLAS), or nil.
     var contiguousBase: UnsafeMutablePointer<Float>? { get }
+    /// Makes the rows current with the shared matrix at the start of a training period
+    /// (`HotRows`; nothing for the other stores).
+    func refresh()
+    /// Hands this worker's changes to the shared matrix (`HotRows`; nothing for the others).
+    func publish()
+}
+
+extension RowStore {
+    @inline(__always) func refresh() {}
+    @inline(__always) func publish() {}
 }
 
 /// One shard's private view of a shared matrix for one sync period of deterministic training

@@ -41,6 +41,8 @@ struct WorkerState: Sendable {
 struct TrainingWorker<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
     var layer: Layer
     let input: Rows
+    /// The layer's rows (the same store `layer` writes through), for `refresh`/`publish`.
+    let output: Rows
     let dimension: Int
     let method: TrainingMethod
     let window: Int
@@ -60,6 +62,7 @@ struct TrainingWorker<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
     var cursor = 0
     var lr: Float
     var wordsSinceRate = 0
+    var wordsSincePublish = 0
     var state = WorkerProgress()
     var length = 0
 
@@ -91,6 +94,12 @@ struct TrainingWorker<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
         let chunk = scratch.chunk
         let sentence = scratch.sentence
         let totalPositions = Double(max(1, count * epochs))
+        input.refresh()
+        output.refresh()
+        defer {
+            input.publish()
+            output.publish()
+        }
         while cursor < min(target, count * epochs) {
             let epoch = cursor / count
             let epochEnd = (epoch + 1) * count
@@ -109,6 +118,12 @@ struct TrainingWorker<Layer: OutputLayer, Rows: RowStore>: @unchecked Sendable {
                 if id < 0 { continue }
                 state.words += 1
                 wordsSinceRate += 1
+                wordsSincePublish += 1
+                if wordsSincePublish >= HotRowCopy.publishInterval {
+                    wordsSincePublish = 0
+                    input.publish()
+                    output.publish()
+                }
                 if subsample && !(uniform() < keep[id]) { continue }
                 sentence[length] = id
                 length += 1

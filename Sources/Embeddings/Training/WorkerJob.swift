@@ -122,21 +122,21 @@ struct WorkerFactory: @unchecked Sendable {
                                               noise: scratch.layer.bindMemory(to: Int.self, capacity: options.negative),
                                               kernel: kernel(scratch))
             layer.sharePerCenter = options.shareNegatives && options.method == .skipgram
-            return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
+            return box(layer, input: input, output: output, scratch: scratch, range: range, random: random, progress: progress)
         case .hs:
             let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength, layerBytes: 0,
                                         terms: tables.longestPath)
             let layer = HierarchicalSoftmaxLayer(output: output, dimension: d, codes: tables.codes!.base,
                                                  points: tables.points!.base, offsets: tables.offsets!.base,
                                                  kernel: kernel(scratch))
-            return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
+            return box(layer, input: input, output: output, scratch: scratch, range: range, random: random, progress: progress)
         case .softmax:
             let v = keep.count
             let scratch = WorkerScratch(dimension: d, maxSentenceLength: options.maxSentenceLength,
                                         layerBytes: v * MemoryLayout<Float>.stride, terms: 0)
             let layer = FullSoftmaxLayer(output: output, dimension: d, vocabularySize: v,
                                          scores: scratch.layer.bindMemory(to: Float.self, capacity: v))
-            return box(layer, input: input, scratch: scratch, range: range, random: random, progress: progress)
+            return box(layer, input: input, output: output, scratch: scratch, range: range, random: random, progress: progress)
         }
     }
 
@@ -146,10 +146,10 @@ struct WorkerFactory: @unchecked Sendable {
                        labels: scratch.termLabels)
     }
 
-    private func box<Layer: OutputLayer, Rows: RowStore>(_ layer: Layer, input: Rows, scratch: WorkerScratch, range: Range<Int>,
+    private func box<Layer: OutputLayer, Rows: RowStore>(_ layer: Layer, input: Rows, output: Rows, scratch: WorkerScratch, range: Range<Int>,
                                                         random: PCG64, progress: UnsafeMutablePointer<WorkerProgress>)
         -> WorkerHandle {
-        let box = WorkerBox(TrainingWorker(layer: layer, input: input, dimension: options.dimension, method: options.method,
+        let box = WorkerBox(TrainingWorker(layer: layer, input: input, output: output, dimension: options.dimension, method: options.method,
                                  window: options.window, maxSentenceLength: options.maxSentenceLength,
                                  keep: keep.base, subsample: options.sample > 0, remap: remap.map { UnsafePointer($0.base) },
                                  spool: spool, range: range, epochs: options.epochs,
