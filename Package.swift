@@ -43,13 +43,13 @@ let package = Package(
         // Debian's OpenBLAS through its C interface; only Kernels imports it.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(name: "Kernels", dependencies: ["CBLAS"]),
-        // Kernels' word2vec inner loop compiled for AVX2, chosen at run time by cpuid.
+        // Kernels' word2vec inner loop and LSTM step compiled for AVX2, chosen at run time by cpuid.
         .target(name: "KernelsAVX2", dependencies: ["Kernels", "CCPUFeatures"], swiftSettings: avx2Settings),
-        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads (CommandLineSupport) and the AVX2 copy of
-        // word2vec's inner loop (KernelsAVX2); nothing else imports it.
+        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads (CommandLineSupport) and the AVX2 copies of
+        // word2vec's inner loop and the LSTM step (KernelsAVX2); nothing else imports it.
         .target(name: "CCPUFeatures"),
         // Domain modules.
-        .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
+        .target(name: "Neural", dependencies: ["Kernels", "KernelsAVX2", "Randomness"]),
         .target(name: "Decoding", dependencies: ["Randomness"]),
         .target(name: "LanguageModels",
                 dependencies: ["Neural", "Decoding", "Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "EmbeddingsTrainingTests",
                     dependencies: ["Embeddings", "Kernels", "KernelsAVX2", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
-        .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "Randomness", "_TestSupport"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "KernelsAVX2", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "debias", "lm-train", "sample", "_TestSupport"]),

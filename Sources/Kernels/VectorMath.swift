@@ -12,7 +12,7 @@
 public enum VectorMath {
     public typealias Lanes = SIMD16<Float>
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func exp(_ x: Lanes) -> Lanes {
         // Masked selects vectorise; `clamped(lowerBound:upperBound:)` runs lane by lane.
         let low = Lanes(repeating: -87.3), high = Lanes(repeating: 88.3)
@@ -37,7 +37,7 @@ public enum VectorMath {
         return p * unsafeBitCast(bits, to: Lanes.self)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func scalarExp(_ x: Float) -> Float {
         exp(Lanes(repeating: x))[0]
     }
@@ -52,7 +52,9 @@ public enum VectorMath {
         while i < n { x[i] = scalarExp(x[i]); i += 1 }
     }
 
-    /// x ← σ(x) = 1/(1 + e⁻ˣ) elementwise. O(n).
+    /// x ← σ(x) = 1/(1 + e⁻ˣ) elementwise. O(n). Inlinable, so that a copy compiled for another
+    /// CPU (KernelsAVX2's LSTM steps) carries its own.
+    @inlinable @inline(__always)
     public static func sigmoid(_ x: UnsafeMutablePointer<Float>, count n: Int) {
         let one = Lanes(repeating: 1)
         var i = 0
@@ -63,7 +65,8 @@ public enum VectorMath {
         while i < n { x[i] = 1 / (1 + scalarExp(-x[i])); i += 1 }
     }
 
-    /// y ← tanh(x) = 1 − 2/(e²ˣ + 1) elementwise (`y` may be `x`). O(n).
+    /// y ← tanh(x) = 1 − 2/(e²ˣ + 1) elementwise (`y` may be `x`). O(n). Inlinable (see `sigmoid`).
+    @inlinable @inline(__always)
     public static func tanh(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count n: Int) {
         let one = Lanes(repeating: 1), two = Lanes(repeating: 2)
         var i = 0

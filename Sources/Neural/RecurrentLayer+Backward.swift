@@ -64,18 +64,20 @@ extension RecurrentLayer {
     private func lstmBackwardStep(_ t: Int, dY: UnsafePointer<T>, dZ: UnsafeMutablePointer<T>,
                                   dh: UnsafeMutablePointer<T>, dc: UnsafeMutablePointer<T>) {
         let h = hiddenSize, width = 4 * h
+        let cPrevious = t == 0 ? initialCell.base : cells.row((t - 1) * batch)
+        if T.self == Float.self {
+            // Kernels' `LSTMKernels`: the same expressions in the same order (so the same roundings).
+            LSTMSteps.backward(batch: batch, hidden: h, gates: Self.float(gates.row(t * batch)),
+                               cellTanh: Self.float(cellTanh.row(t * batch)), previousCell: Self.float(cPrevious),
+                               outputGradient: Self.float(dY), hiddenGradient: Self.float(dh),
+                               cellGradient: Self.float(dc), gateGradients: Self.float(dZ))
+            return
+        }
         for s in 0..<batch {
             let g = gates.row(t * batch + s), z = dZ + s * width, tc = cellTanh.row(t * batch + s)
-            let cPrev = t == 0 ? initialCell.row(s) : cells.row((t - 1) * batch + s)
+            let cPrev = cPrevious + s * h
             let dYs = dY + s * h, dhs = dh + s * h, dcs = dc + s * h
-            var start = 0
-            if T.self == Float.self {
-                // The same expressions 16 lanes at a time (so the same roundings), the tail below.
-                start = LSTMLanes.backward(hidden: h, gates: Self.float(g), cellTanh: Self.float(tc), previousCell: Self.float(cPrev),
-                                           outputGradient: Self.float(dY + s * h), hiddenGradient: Self.float(dhs),
-                                           cellGradient: Self.float(dcs), gateGradients: Self.float(z))
-            }
-            for j in start..<h {
+            for j in 0..<h {
                 let u = g[j], f = g[h + j], o = g[2 * h + j], candidate = g[3 * h + j], squashed = tc[j]
                 let da = dYs[j] + dhs[j]
                 let dCell = dcs[j] + da * o * (1 - squashed * squashed)

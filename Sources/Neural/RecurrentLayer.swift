@@ -111,22 +111,25 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     }
 
     /// Γ_u, Γ_f, Γ_o = σ(z_u, z_f, z_o), c̃ = tanh(z_c), c = Γ_u∗c̃ + Γ_f∗c⟨t−1⟩, a = Γ_o∗tanh(c):
-    /// the three sigmoid blocks of a row in one vector pass, then c̃, then the update.
+    /// the three sigmoid blocks of a row in one vector pass, then c̃, then the update. Float runs
+    /// Kernels' `LSTMKernels` (the same expressions in the same order, so the same roundings).
     private func lstmStep(_ zStep: UnsafeMutablePointer<T>, _ t: Int, previousCell: UnsafePointer<T>) {
         let h = hiddenSize, width = 4 * h
+        if T.self == Float.self {
+            LSTMSteps.forward(batch: batch, hidden: h, gates: Self.float(zStep), previousCell: Self.float(previousCell),
+                              cell: Self.float(cells.row(t * batch)), cellTanh: Self.float(cellTanh.row(t * batch)),
+                              output: Self.float(output.row(t * batch)))
+            return
+        }
         for s in 0..<batch {
             let z = zStep + s * width
             let cPrev = previousCell + s * h
             let c = cells.row(t * batch + s), tc = cellTanh.row(t * batch + s), a = output.row(t * batch + s)
             T.sigmoid(z, count: 3 * h)
             T.tanh(z + 3 * h, into: z + 3 * h, count: h)
-            let float = T.self == Float.self
-            // The Float lanes evaluate the same expressions (so round the same); the loops do the rest.
-            let cellDone = float ? LSTMLanes.cell(hidden: h, gates: Self.float(z), previousCell: Self.float(cPrev), cell: Self.float(c)) : 0
-            for j in cellDone..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
+            for j in 0..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
             T.tanh(c, into: tc, count: h)
-            let outputDone = float ? LSTMLanes.output(hidden: h, gates: Self.float(z), cellTanh: Self.float(tc), output: Self.float(a)) : 0
-            for j in outputDone..<h { a[j] = z[2 * h + j] * tc[j] }
+            for j in 0..<h { a[j] = z[2 * h + j] * tc[j] }
         }
     }
 
