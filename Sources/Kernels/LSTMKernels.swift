@@ -14,7 +14,8 @@ public enum LSTMKernels {
 
     /// Γ_u, Γ_f, Γ_o = σ(z_u, z_f, z_o) and c̃ = tanh(z_c) in place in `gates`, then
     /// c = Γ_u∗c̃ + Γ_f∗c⟨t−1⟩, tanh(c), and a = Γ_o∗tanh(c) (Hochreiter & Schmidhuber 1997 with a
-    /// forget gate, Gers et al. 2000; the course's LSTM cell).
+    /// forget gate, Gers et al. 2000; the course's LSTM cell), in one pass over the units with
+    /// `VectorMath`'s σ and tanh (elementwise, so the same bits as its array functions).
     @inlinable @inline(__always)
     public static func forwardStep(batch: Int, hidden h: Int, gates: UnsafeMutablePointer<Float>,
                                    previousCell: UnsafePointer<Float>, cell: UnsafeMutablePointer<Float>,
@@ -22,21 +23,33 @@ public enum LSTMKernels {
         for s in 0..<batch {
             let z = gates + s * 4 * h, cPrev = previousCell + s * h
             let c = cell + s * h, tc = cellTanh + s * h, a = output + s * h
-            VectorMath.sigmoid(z, count: 3 * h)
-            VectorMath.tanh(z + 3 * h, into: z + 3 * h, count: h)
             var j = 0
             while j + 16 <= h {
-                Vector.store(Vector.load(z + j) * Vector.load(z + 3 * h + j) + Vector.load(z + h + j) * Vector.load(cPrev + j), c + j)
+                let u = VectorMath.sigmoid(Vector.load(z + j)), f = VectorMath.sigmoid(Vector.load(z + h + j))
+                let o = VectorMath.sigmoid(Vector.load(z + 2 * h + j)), candidate = VectorMath.tanh(Vector.load(z + 3 * h + j))
+                Vector.store(u, z + j)
+                Vector.store(f, z + h + j)
+                Vector.store(o, z + 2 * h + j)
+                Vector.store(candidate, z + 3 * h + j)
+                let cj = u * candidate + f * Vector.load(cPrev + j)
+                let squashed = VectorMath.tanh(cj)
+                Vector.store(cj, c + j)
+                Vector.store(squashed, tc + j)
+                Vector.store(o * squashed, a + j)
                 j += 16
             }
-            while j < h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j]; j += 1 }
-            VectorMath.tanh(c, into: tc, count: h)
-            j = 0
-            while j + 16 <= h {
-                Vector.store(Vector.load(z + 2 * h + j) * Vector.load(tc + j), a + j)
-                j += 16
+            while j < h {
+                let u = VectorMath.sigmoid(z[j]), f = VectorMath.sigmoid(z[h + j])
+                let o = VectorMath.sigmoid(z[2 * h + j]), candidate = VectorMath.tanh(z[3 * h + j])
+                z[j] = u
+                z[h + j] = f
+                z[2 * h + j] = o
+                z[3 * h + j] = candidate
+                c[j] = u * candidate + f * cPrev[j]
+                tc[j] = VectorMath.tanh(c[j])
+                a[j] = o * tc[j]
+                j += 1
             }
-            while j < h { a[j] = z[2 * h + j] * tc[j]; j += 1 }
         }
     }
 

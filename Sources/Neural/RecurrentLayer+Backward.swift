@@ -33,8 +33,11 @@ extension RecurrentLayer {
             case .gru:
                 gruBackwardStep(t, dY: dY, dZ: dZ, dh: dh.base)
             }
-            if kind != .gru {
+            if recurrentProducts.enabled {
                 // da⟨t−1⟩ = dZ⟨t⟩·W_h.
+                RecurrentProducts.multiply(dZ, lda: width, hiddenWeight.value.base, ldb: h,
+                                           m: batch, n: h, k: width, into: dh.base, ldc: h, accumulate: false)
+            } else if kind != .gru {
                 Products.multiply(dZ, lda: width, hiddenWeight.value.base, ldb: h,
                                   m: batch, n: h, k: width, into: dh.base, ldc: h)
             }

@@ -39,6 +39,8 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     let cellTanh = Matrix<T>(rows: 0, columns: 0)    // LSTM: tanh(c⟨t⟩)
     let initialCell = Matrix<T>(rows: 0, columns: 0) // LSTM: c⟨0⟩
     let resetHidden = Matrix<T>(rows: 0, columns: 0) // GRU: Γ_r ∗ c⟨t−1⟩
+    let hiddenWeightTransposed = Matrix<T>(rows: 0, columns: 0) // W_hᵀ when `recurrentProducts` is enabled
+    var recurrentProducts = RecurrentProducts(Float.self, kind: .gru, batch: 0, hidden: 0)
     // Backward work space.
     let gateGradients = Matrix<T>(rows: 0, columns: 0)
     let resetGradient = Matrix<T>(rows: 0, columns: 0)
@@ -83,13 +85,20 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
             initialCell.copy(from: state.cell)
         }
         if kind == .gru { resetHidden.reshape(rows: n, columns: h) }
+        recurrentProducts = RecurrentProducts(T.self, kind: kind, batch: batch, hidden: h)
+        if recurrentProducts.enabled { RecurrentProducts.transpose(hiddenWeight.value, into: hiddenWeightTransposed) }
         for t in 0..<steps {
             let previous = UnsafePointer(t == 0 ? state.hidden.base : output.row((t - 1) * batch))
             previousHidden.row(t * batch).update(from: previous, count: batch * h)
             let z = gates.row(t * batch)
             let recurrentWidth = kind == .gru ? 2 * h : width
-            Products.multiply(previous, lda: h, hiddenWeight.value.base, ldb: h, transposeB: true,
-                              m: batch, n: recurrentWidth, k: h, into: z, ldc: width, accumulate: true)
+            if recurrentProducts.enabled {
+                RecurrentProducts.multiply(previous, lda: h, hiddenWeightTransposed.base, ldb: width,
+                                           m: batch, n: width, k: h, into: z, ldc: width, accumulate: true)
+            } else {
+                Products.multiply(previous, lda: h, hiddenWeight.value.base, ldb: h, transposeB: true,
+                                  m: batch, n: recurrentWidth, k: h, into: z, ldc: width, accumulate: true)
+            }
             switch kind {
             case .rnn: rnnStep(z, previous, t)
             case .lstm: lstmStep(z, t, previousCell: t == 0 ? initialCell.base : cells.row((t - 1) * batch))
