@@ -4,7 +4,8 @@ extension RecurrentLayer {
     /// Backpropagation through time over the last forward pass. `outputGradient` is dL/da⟨t⟩ from
     /// above for every step (steps·batch × H); no gradient arrives from beyond the last step
     /// (truncated BPTT). Adds dL/dW_x, dL/dW_h, dL/db to the parameters' gradients, writes dL/dX
-    /// to `inputGradient` and returns it; dL/d(initial state) is left in `initialStateGradient`.
+    /// to `inputGradient` (dL/dT, V × I, after `forward(ids:table:…)`) and returns it; dL/d(initial
+    /// state) is left in `initialStateGradient`.
     ///
     /// For each step t, from the last: da = dY⟨t⟩ + da⟨t⟩ (from step t+1), the gate derivatives of
     /// the cell (σ' = σ(1−σ), tanh' = 1 − tanh²) give dZ⟨t⟩, and da⟨t−1⟩ = dZ⟨t⟩·W_h. Then
@@ -43,8 +44,21 @@ extension RecurrentLayer {
             }
         }
         // Whole-sequence products.
-        Products.multiply(gateGradients.base, lda: width, transposeA: true, input.base, ldb: inputSize,
-                          m: width, n: inputSize, k: n, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
+        if let ids = inputIDs, let table = inputTable {
+            // Per table row: G = the dZ rows summed by id (V × blocks·H); dW_x += Gᵀ·T, dT = G·W_x.
+            let v = table.rows
+            tableGates.reshape(rows: v, columns: width)
+            tableGates.zero()
+            for (r, id) in ids.enumerated() {
+                let g = tableGates.row(Int(id)), d = gateGradients.row(r)
+                for j in 0..<width { g[j] += d[j] }
+            }
+            Products.multiply(tableGates.base, lda: width, transposeA: true, table.base, ldb: inputSize,
+                              m: width, n: inputSize, k: v, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
+        } else {
+            Products.multiply(gateGradients.base, lda: width, transposeA: true, input.base, ldb: inputSize,
+                              m: width, n: inputSize, k: n, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
+        }
         if kind == .gru {
             Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
                               m: 2 * h, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
@@ -55,9 +69,15 @@ extension RecurrentLayer {
                               m: width, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
         }
         gateGradients.addRowSums(into: bias.gradient.base)
-        inputGradient.reshape(rows: n, columns: inputSize)
-        Products.multiply(gateGradients.base, lda: width, inputWeight.value.base, ldb: inputSize,
-                          m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+        if let table = inputTable, inputIDs != nil {
+            inputGradient.reshape(rows: table.rows, columns: inputSize)
+            Products.multiply(tableGates.base, lda: width, inputWeight.value.base, ldb: inputSize,
+                              m: table.rows, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+        } else {
+            inputGradient.reshape(rows: n, columns: inputSize)
+            Products.multiply(gateGradients.base, lda: width, inputWeight.value.base, ldb: inputSize,
+                              m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+        }
         return inputGradient
     }
 

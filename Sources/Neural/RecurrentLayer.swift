@@ -33,6 +33,9 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     // Saved by forward for backward.
     var steps = 0, batch = 0
     let input = Matrix<T>(rows: 0, columns: 0)       // X
+    var inputIDs: [Int32]? = nil                     // or the rows of `inputTable` X is made of
+    var inputTable: Matrix<T>? = nil
+    let tableGates = Matrix<T>(rows: 0, columns: 0)  // per table row: T·W_xᵀ + b, or backward's scattered dZ
     let gates = Matrix<T>(rows: 0, columns: 0)       // activated gate blocks per step
     let previousHidden = Matrix<T>(rows: 0, columns: 0) // a⟨t−1⟩ per step
     let cells = Matrix<T>(rows: 0, columns: 0)       // LSTM: c⟨t⟩
@@ -64,13 +67,11 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     public func forward(_ x: Matrix<T>, steps: Int, batch: Int, state: RecurrentState<T>) -> Matrix<T> {
         precondition(x.rows == steps * batch && x.columns == inputSize, "RecurrentLayer: input \(x.rows)×\(x.columns)")
         precondition(state.batch == batch, "RecurrentLayer: state for \(state.batch) sequences, batch \(batch)")
-        self.steps = steps
-        self.batch = batch
-        let h = hiddenSize, width = kind.blockCount * h, n = steps * batch
+        let width = kind.blockCount * hiddenSize, n = steps * batch
+        inputIDs = nil
+        inputTable = nil
         input.copy(from: x)
         gates.reshape(rows: n, columns: width)
-        output.reshape(rows: n, columns: h)
-        previousHidden.reshape(rows: n, columns: h)
         // Z = X·W_xᵀ + b for every step at once.
         Products.multiply(x.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
                           m: n, n: width, k: inputSize, into: gates.base, ldc: width)
@@ -79,6 +80,45 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
             let z = gates.row(r)
             for j in 0..<width { z[j] += b[j] }
         }
+        return recur(steps: steps, batch: batch, state: state)
+    }
+
+    /// `forward` for inputs that are rows of a table (an embedding, V × I) picked by `ids`
+    /// (steps·batch, time-major), computed per table row instead of per token: P = T·W_xᵀ + b once
+    /// (V × blocks·H), then Z⟨r⟩ = P[ids[r]]. The same Z as `forward` on the gathered rows up to
+    /// the order of the sums, in O(V·blocks·H·I) instead of O(steps·batch·blocks·H·I) — the
+    /// cheaper one when the vocabulary is smaller than the tokens of a batch (characters).
+    /// `backward` then leaves dL/dT (V × I) in `inputGradient` instead of dL/dX.
+    @discardableResult
+    public func forward(ids: [Int32], table: Matrix<T>, steps: Int, batch: Int, state: RecurrentState<T>) -> Matrix<T> {
+        precondition(ids.count == steps * batch && table.columns == inputSize, "RecurrentLayer: \(ids.count) ids, table \(table.columns) wide")
+        precondition(state.batch == batch, "RecurrentLayer: state for \(state.batch) sequences, batch \(batch)")
+        let width = kind.blockCount * hiddenSize, n = steps * batch, v = table.rows
+        inputIDs = ids
+        inputTable = table
+        tableGates.reshape(rows: v, columns: width)
+        Products.multiply(table.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
+                          m: v, n: width, k: inputSize, into: tableGates.base, ldc: width)
+        let b = bias.value.base
+        for r in 0..<v {
+            let z = tableGates.row(r)
+            for j in 0..<width { z[j] += b[j] }
+        }
+        gates.reshape(rows: n, columns: width)
+        for (r, id) in ids.enumerated() {
+            precondition(id >= 0 && Int(id) < v, "RecurrentLayer: id \(id) outside the table")
+            gates.row(r).update(from: tableGates.row(Int(id)), count: width)
+        }
+        return recur(steps: steps, batch: batch, state: state)
+    }
+
+    /// The recurrence over the input halves already in `gates`.
+    private func recur(steps: Int, batch: Int, state: RecurrentState<T>) -> Matrix<T> {
+        self.steps = steps
+        self.batch = batch
+        let h = hiddenSize, width = kind.blockCount * h, n = steps * batch
+        output.reshape(rows: n, columns: h)
+        previousHidden.reshape(rows: n, columns: h)
         if kind == .lstm {
             cells.reshape(rows: n, columns: h)
             cellTanh.reshape(rows: n, columns: h)
