@@ -83,16 +83,27 @@ public enum LSTMKernels {
                 j += 16
             }
             while j < h {
-                let u = g[j], f = g[h + j], o = g[2 * h + j], candidate = g[3 * h + j], squashed = tc[j]
-                let da = dY[j] + dh[j]
-                let dCell = dc[j] + da * o * (1 - squashed * squashed)
-                z[2 * h + j] = da * squashed * o * (1 - o)
-                z[j] = dCell * candidate * u * (1 - u)
-                z[h + j] = dCell * cPrev[j] * f * (1 - f)
-                z[3 * h + j] = dCell * u * (1 - candidate * candidate)
-                dc[j] = dCell * f
+                backwardUnit(j, hidden: h, gates: g, cellTanh: tc[j], previousCell: cPrev[j], outputGradient: dY[j],
+                             hiddenGradient: dh[j], cellGradient: &dc[j], gateGradients: z)
                 j += 1
             }
         }
+    }
+
+    /// Unit j of the backward step for one sequence (the scalar form of `backwardStep`'s lanes,
+    /// the same expressions in the same order), for any floating-point type: Neural's Float64
+    /// layers run it for every unit.
+    @inlinable @inline(__always)
+    public static func backwardUnit<T: FloatingPoint>(_ j: Int, hidden h: Int, gates g: UnsafePointer<T>, cellTanh squashed: T,
+                                                      previousCell: T, outputGradient: T, hiddenGradient: T,
+                                                      cellGradient dc: inout T, gateGradients z: UnsafeMutablePointer<T>) {
+        let u = g[j], f = g[h + j], o = g[2 * h + j], candidate = g[3 * h + j]
+        let da = outputGradient + hiddenGradient
+        let dCell = dc + da * o * (1 - squashed * squashed)
+        z[2 * h + j] = da * squashed * o * (1 - o)
+        z[j] = dCell * candidate * u * (1 - u)
+        z[h + j] = dCell * previousCell * f * (1 - f)
+        z[3 * h + j] = dCell * u * (1 - candidate * candidate)
+        dc = dCell * f
     }
 }

@@ -31,29 +31,26 @@ public enum AVX512Products {
                                 accumulate: Bool) {
         precondition(accepts(m: m, n: n, k: k), "AVX512Products: shape \(m)×\(n)×\(k)")
         var j = 0
-        while j + 64 <= n {
-            var i = 0
-            while i + 6 <= m {
-                Tile.wide6(a + i * lda, lda: lda, b + j, ldb: ldb, k: k, c + i * ldc + j, ldc: ldc, accumulate: accumulate)
-                i += 6
-            }
-            while i < m {
-                Tile.wide1(a + i * lda, b + j, ldb: ldb, k: k, c + i * ldc + j, accumulate: accumulate)
-                i += 1
-            }
-            j += 64
-        }
         while j < n {
+            let wide = j + 64 <= n
             var i = 0
             while i + 6 <= m {
-                Tile.narrow6(a + i * lda, lda: lda, b + j, ldb: ldb, k: k, c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+                if wide {
+                    Tile.wide6(a + i * lda, lda: lda, b + j, ldb: ldb, k: k, c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+                } else {
+                    Tile.narrow6(a + i * lda, lda: lda, b + j, ldb: ldb, k: k, c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+                }
                 i += 6
             }
             while i < m {
-                Tile.narrow1(a + i * lda, b + j, ldb: ldb, k: k, c + i * ldc + j, accumulate: accumulate)
+                if wide {
+                    Tile.wide1(a + i * lda, b + j, ldb: ldb, k: k, c + i * ldc + j, accumulate: accumulate)
+                } else {
+                    Tile.narrow1(a + i * lda, b + j, ldb: ldb, k: k, c + i * ldc + j, accumulate: accumulate)
+                }
                 i += 1
             }
-            j += 16
+            j += wide ? 64 : 16
         }
     }
 }

@@ -101,14 +101,8 @@ extension RecurrentLayer {
             let cPrev = cPrevious + s * h
             let dYs = dY + s * h, dhs = dh + s * h, dcs = dc + s * h
             for j in 0..<h {
-                let u = g[j], f = g[h + j], o = g[2 * h + j], candidate = g[3 * h + j], squashed = tc[j]
-                let da = dYs[j] + dhs[j]
-                let dCell = dcs[j] + da * o * (1 - squashed * squashed)
-                z[2 * h + j] = da * squashed * o * (1 - o)
-                z[j] = dCell * candidate * u * (1 - u)
-                z[h + j] = dCell * cPrev[j] * f * (1 - f)
-                z[3 * h + j] = dCell * u * (1 - candidate * candidate)
-                dcs[j] = dCell * f
+                LSTMKernels.backwardUnit(j, hidden: h, gates: g, cellTanh: tc[j], previousCell: cPrev[j], outputGradient: dYs[j],
+                                         hiddenGradient: dhs[j], cellGradient: &dcs[j], gateGradients: z)
             }
         }
     }

@@ -75,11 +75,7 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         // Z = X·W_xᵀ + b for every step at once.
         Products.multiply(x.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
                           m: n, n: width, k: inputSize, into: gates.base, ldc: width)
-        let b = bias.value.base
-        for r in 0..<n {
-            let z = gates.row(r)
-            for j in 0..<width { z[j] += b[j] }
-        }
+        addBias(to: gates)
         return recur(steps: steps, batch: batch, state: state)
     }
 
@@ -99,17 +95,22 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         tableGates.reshape(rows: v, columns: width)
         Products.multiply(table.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
                           m: v, n: width, k: inputSize, into: tableGates.base, ldc: width)
-        let b = bias.value.base
-        for r in 0..<v {
-            let z = tableGates.row(r)
-            for j in 0..<width { z[j] += b[j] }
-        }
+        addBias(to: tableGates)
         gates.reshape(rows: n, columns: width)
         for (r, id) in ids.enumerated() {
             precondition(id >= 0 && Int(id) < v, "RecurrentLayer: id \(id) outside the table")
             gates.row(r).update(from: tableGates.row(Int(id)), count: width)
         }
         return recur(steps: steps, batch: batch, state: state)
+    }
+
+    /// Every row of `m` (blocks·H wide) += b.
+    private func addBias(to m: Matrix<T>) {
+        let b = bias.value.base
+        for r in 0..<m.rows {
+            let z = m.row(r)
+            for j in 0..<m.columns { z[j] += b[j] }
+        }
     }
 
     /// The recurrence over the input halves already in `gates`.
