@@ -5,12 +5,14 @@
 // imports upward, and only CICU talks to ICU.
 import PackageDescription
 
-// The only module built for more than baseline x86-64 (it runs only where cpuid says it can).
-// Elsewhere it is built like the rest and never called.
+// The only modules built for more than baseline x86-64 (they run only where cpuid says they can).
+// Elsewhere they are built like the rest and never called.
 #if arch(x86_64)
 let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let avx512Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
 #else
 let avx2Settings: [SwiftSetting] = []
+let avx512Settings: [SwiftSetting] = []
 #endif
 
 let package = Package(
@@ -43,13 +45,15 @@ let package = Package(
         // Debian's OpenBLAS through its C interface; only Kernels imports it.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(name: "Kernels", dependencies: ["CBLAS"]),
-        // Kernels' word2vec inner loop compiled for AVX2, chosen at run time by cpuid.
+        // Kernels' word2vec inner loop and LSTM step compiled for AVX2, chosen at run time by cpuid.
         .target(name: "KernelsAVX2", dependencies: ["Kernels", "CCPUFeatures"], swiftSettings: avx2Settings),
-        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads (CommandLineSupport) and the AVX2 copy of
-        // word2vec's inner loop (KernelsAVX2); nothing else imports it.
+        // The recurrent layers' per-step products compiled for AVX-512, chosen at run time by cpuid.
+        .target(name: "KernelsAVX512", dependencies: ["CCPUFeatures"], swiftSettings: avx512Settings),
+        // cpuid/xgetbv, for choosing OpenBLAS's kernels before it loads (CommandLineSupport) and the AVX2 copies of
+        // word2vec's inner loop and the LSTM step (KernelsAVX2), and the recurrent products (KernelsAVX512); nothing else imports it.
         .target(name: "CCPUFeatures"),
         // Domain modules.
-        .target(name: "Neural", dependencies: ["Kernels", "Randomness"]),
+        .target(name: "Neural", dependencies: ["Kernels", "KernelsAVX2", "KernelsAVX512", "Randomness"]),
         .target(name: "Decoding", dependencies: ["Randomness"]),
         .target(name: "LanguageModels",
                 dependencies: ["Neural", "Decoding", "Kernels", "VocabularyModule", "ModelArchive", "JSONCore", "Randomness", "Diagnostics"]),
@@ -117,7 +121,7 @@ let package = Package(
         .testTarget(name: "EmbeddingsTrainingTests",
                     dependencies: ["Embeddings", "Kernels", "KernelsAVX2", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
-        .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "Randomness", "_TestSupport"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "KernelsAVX2", "KernelsAVX512", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "debias", "lm-train", "sample", "_TestSupport"]),

@@ -12,7 +12,7 @@
 public enum VectorMath {
     public typealias Lanes = SIMD16<Float>
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func exp(_ x: Lanes) -> Lanes {
         // Masked selects vectorise; `clamped(lowerBound:upperBound:)` runs lane by lane.
         let low = Lanes(repeating: -87.3), high = Lanes(repeating: 88.3)
@@ -37,7 +37,7 @@ public enum VectorMath {
         return p * unsafeBitCast(bits, to: Lanes.self)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func scalarExp(_ x: Float) -> Float {
         exp(Lanes(repeating: x))[0]
     }
@@ -52,27 +52,47 @@ public enum VectorMath {
         while i < n { x[i] = scalarExp(x[i]); i += 1 }
     }
 
+    /// σ(x) = 1/(1 + e⁻ˣ) on 16 lanes. Transparent (always inlined, even where `@inline(__always)`
+    /// is not honoured across modules), so KernelsAVX2's copies compile it for their own CPU.
+    @_transparent
+    public static func sigmoid(_ x: Lanes) -> Lanes {
+        let one = Lanes(repeating: 1)
+        return one / (one + exp(-x))
+    }
+
+    /// tanh(x) = 1 − 2/(e²ˣ + 1) on 16 lanes.
+    @_transparent
+    public static func tanh(_ x: Lanes) -> Lanes {
+        let one = Lanes(repeating: 1), two = Lanes(repeating: 2)
+        return one - two / (exp(two * x) + one)
+    }
+
+    /// σ(x) for one value, the same bits as a lane of `sigmoid(_: Lanes)`.
+    @_transparent
+    public static func sigmoid(_ x: Float) -> Float { 1 / (1 + scalarExp(-x)) }
+
+    /// tanh(x) for one value, the same bits as a lane of `tanh(_: Lanes)`.
+    @_transparent
+    public static func tanh(_ x: Float) -> Float { 1 - 2 / (scalarExp(2 * x) + 1) }
+
     /// x ← σ(x) = 1/(1 + e⁻ˣ) elementwise. O(n).
     public static func sigmoid(_ x: UnsafeMutablePointer<Float>, count n: Int) {
-        let one = Lanes(repeating: 1)
         var i = 0
         while i + 16 <= n {
-            Vector.store(one / (one + exp(-Vector.load(x + i))), x + i)
+            Vector.store(sigmoid(Vector.load(x + i)), x + i)
             i += 16
         }
-        while i < n { x[i] = 1 / (1 + scalarExp(-x[i])); i += 1 }
+        while i < n { x[i] = sigmoid(x[i]); i += 1 }
     }
 
     /// y ← tanh(x) = 1 − 2/(e²ˣ + 1) elementwise (`y` may be `x`). O(n).
     public static func tanh(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count n: Int) {
-        let one = Lanes(repeating: 1), two = Lanes(repeating: 2)
         var i = 0
         while i + 16 <= n {
-            let e = exp(two * Vector.load(x + i))
-            Vector.store(one - two / (e + one), y + i)
+            Vector.store(tanh(Vector.load(x + i)), y + i)
             i += 16
         }
-        while i < n { y[i] = 1 - 2 / (scalarExp(2 * x[i]) + 1); i += 1 }
+        while i < n { y[i] = tanh(x[i]); i += 1 }
     }
 
     /// Σ xᵢ in 16 partial sums, then the tail. O(n).

@@ -4,7 +4,8 @@ extension RecurrentLayer {
     /// Backpropagation through time over the last forward pass. `outputGradient` is dL/da⟨t⟩ from
     /// above for every step (steps·batch × H); no gradient arrives from beyond the last step
     /// (truncated BPTT). Adds dL/dW_x, dL/dW_h, dL/db to the parameters' gradients, writes dL/dX
-    /// to `inputGradient` and returns it; dL/d(initial state) is left in `initialStateGradient`.
+    /// to `inputGradient` (dL/dT, V × I, after `forward(ids:table:…)`) and returns it; dL/d(initial
+    /// state) is left in `initialStateGradient`.
     ///
     /// For each step t, from the last: da = dY⟨t⟩ + da⟨t⟩ (from step t+1), the gate derivatives of
     /// the cell (σ' = σ(1−σ), tanh' = 1 − tanh²) give dZ⟨t⟩, and da⟨t−1⟩ = dZ⟨t⟩·W_h. Then
@@ -33,15 +34,31 @@ extension RecurrentLayer {
             case .gru:
                 gruBackwardStep(t, dY: dY, dZ: dZ, dh: dh.base)
             }
-            if kind != .gru {
+            if recurrentProducts.enabled {
                 // da⟨t−1⟩ = dZ⟨t⟩·W_h.
+                RecurrentProducts.multiply(dZ, lda: width, hiddenWeight.value.base, ldb: h,
+                                           m: batch, n: h, k: width, into: dh.base, ldc: h, accumulate: false)
+            } else if kind != .gru {
                 Products.multiply(dZ, lda: width, hiddenWeight.value.base, ldb: h,
                                   m: batch, n: h, k: width, into: dh.base, ldc: h)
             }
         }
         // Whole-sequence products.
-        Products.multiply(gateGradients.base, lda: width, transposeA: true, input.base, ldb: inputSize,
-                          m: width, n: inputSize, k: n, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
+        if let ids = inputIDs, let table = inputTable {
+            // Per table row: G = the dZ rows summed by id (V × blocks·H); dW_x += Gᵀ·T, dT = G·W_x.
+            let v = table.rows
+            tableGates.reshape(rows: v, columns: width)
+            tableGates.zero()
+            for (r, id) in ids.enumerated() {
+                let g = tableGates.row(Int(id)), d = gateGradients.row(r)
+                for j in 0..<width { g[j] += d[j] }
+            }
+            Products.multiply(tableGates.base, lda: width, transposeA: true, table.base, ldb: inputSize,
+                              m: width, n: inputSize, k: v, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
+        } else {
+            Products.multiply(gateGradients.base, lda: width, transposeA: true, input.base, ldb: inputSize,
+                              m: width, n: inputSize, k: n, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
+        }
         if kind == .gru {
             Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
                               m: 2 * h, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
@@ -52,9 +69,15 @@ extension RecurrentLayer {
                               m: width, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
         }
         gateGradients.addRowSums(into: bias.gradient.base)
-        inputGradient.reshape(rows: n, columns: inputSize)
-        Products.multiply(gateGradients.base, lda: width, inputWeight.value.base, ldb: inputSize,
-                          m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+        if let table = inputTable, inputIDs != nil {
+            inputGradient.reshape(rows: table.rows, columns: inputSize)
+            Products.multiply(tableGates.base, lda: width, inputWeight.value.base, ldb: inputSize,
+                              m: table.rows, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+        } else {
+            inputGradient.reshape(rows: n, columns: inputSize)
+            Products.multiply(gateGradients.base, lda: width, inputWeight.value.base, ldb: inputSize,
+                              m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+        }
         return inputGradient
     }
 
@@ -64,26 +87,22 @@ extension RecurrentLayer {
     private func lstmBackwardStep(_ t: Int, dY: UnsafePointer<T>, dZ: UnsafeMutablePointer<T>,
                                   dh: UnsafeMutablePointer<T>, dc: UnsafeMutablePointer<T>) {
         let h = hiddenSize, width = 4 * h
+        let cPrevious = t == 0 ? initialCell.base : cells.row((t - 1) * batch)
+        if T.self == Float.self {
+            // Kernels' `LSTMKernels`: the same expressions in the same order (so the same roundings).
+            LSTMSteps.backward(batch: batch, hidden: h, gates: Self.float(gates.row(t * batch)),
+                               cellTanh: Self.float(cellTanh.row(t * batch)), previousCell: Self.float(cPrevious),
+                               outputGradient: Self.float(dY), hiddenGradient: Self.float(dh),
+                               cellGradient: Self.float(dc), gateGradients: Self.float(dZ))
+            return
+        }
         for s in 0..<batch {
             let g = gates.row(t * batch + s), z = dZ + s * width, tc = cellTanh.row(t * batch + s)
-            let cPrev = t == 0 ? initialCell.row(s) : cells.row((t - 1) * batch + s)
+            let cPrev = cPrevious + s * h
             let dYs = dY + s * h, dhs = dh + s * h, dcs = dc + s * h
-            var start = 0
-            if T.self == Float.self {
-                // The same expressions 16 lanes at a time (so the same roundings), the tail below.
-                start = LSTMLanes.backward(hidden: h, gates: Self.float(g), cellTanh: Self.float(tc), previousCell: Self.float(cPrev),
-                                           outputGradient: Self.float(dY + s * h), hiddenGradient: Self.float(dhs),
-                                           cellGradient: Self.float(dcs), gateGradients: Self.float(z))
-            }
-            for j in start..<h {
-                let u = g[j], f = g[h + j], o = g[2 * h + j], candidate = g[3 * h + j], squashed = tc[j]
-                let da = dYs[j] + dhs[j]
-                let dCell = dcs[j] + da * o * (1 - squashed * squashed)
-                z[2 * h + j] = da * squashed * o * (1 - o)
-                z[j] = dCell * candidate * u * (1 - u)
-                z[h + j] = dCell * cPrev[j] * f * (1 - f)
-                z[3 * h + j] = dCell * u * (1 - candidate * candidate)
-                dcs[j] = dCell * f
+            for j in 0..<h {
+                LSTMKernels.backwardUnit(j, hidden: h, gates: g, cellTanh: tc[j], previousCell: cPrev[j], outputGradient: dYs[j],
+                                         hiddenGradient: dhs[j], cellGradient: &dcs[j], gateGradients: z)
             }
         }
     }

@@ -33,12 +33,17 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     // Saved by forward for backward.
     var steps = 0, batch = 0
     let input = Matrix<T>(rows: 0, columns: 0)       // X
+    var inputIDs: [Int32]? = nil                     // or the rows of `inputTable` X is made of
+    var inputTable: Matrix<T>? = nil
+    let tableGates = Matrix<T>(rows: 0, columns: 0)  // per table row: T·W_xᵀ + b, or backward's scattered dZ
     let gates = Matrix<T>(rows: 0, columns: 0)       // activated gate blocks per step
     let previousHidden = Matrix<T>(rows: 0, columns: 0) // a⟨t−1⟩ per step
     let cells = Matrix<T>(rows: 0, columns: 0)       // LSTM: c⟨t⟩
     let cellTanh = Matrix<T>(rows: 0, columns: 0)    // LSTM: tanh(c⟨t⟩)
     let initialCell = Matrix<T>(rows: 0, columns: 0) // LSTM: c⟨0⟩
     let resetHidden = Matrix<T>(rows: 0, columns: 0) // GRU: Γ_r ∗ c⟨t−1⟩
+    let hiddenWeightTransposed = Matrix<T>(rows: 0, columns: 0) // W_hᵀ when `recurrentProducts` is enabled
+    var recurrentProducts = RecurrentProducts(Float.self, kind: .gru, batch: 0, hidden: 0)
     // Backward work space.
     let gateGradients = Matrix<T>(rows: 0, columns: 0)
     let resetGradient = Matrix<T>(rows: 0, columns: 0)
@@ -62,34 +67,79 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     public func forward(_ x: Matrix<T>, steps: Int, batch: Int, state: RecurrentState<T>) -> Matrix<T> {
         precondition(x.rows == steps * batch && x.columns == inputSize, "RecurrentLayer: input \(x.rows)×\(x.columns)")
         precondition(state.batch == batch, "RecurrentLayer: state for \(state.batch) sequences, batch \(batch)")
-        self.steps = steps
-        self.batch = batch
-        let h = hiddenSize, width = kind.blockCount * h, n = steps * batch
+        let width = kind.blockCount * hiddenSize, n = steps * batch
+        inputIDs = nil
+        inputTable = nil
         input.copy(from: x)
         gates.reshape(rows: n, columns: width)
-        output.reshape(rows: n, columns: h)
-        previousHidden.reshape(rows: n, columns: h)
         // Z = X·W_xᵀ + b for every step at once.
         Products.multiply(x.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
                           m: n, n: width, k: inputSize, into: gates.base, ldc: width)
-        let b = bias.value.base
-        for r in 0..<n {
-            let z = gates.row(r)
-            for j in 0..<width { z[j] += b[j] }
+        addBias(to: gates)
+        return recur(steps: steps, batch: batch, state: state)
+    }
+
+    /// `forward` for inputs that are rows of a table (an embedding, V × I) picked by `ids`
+    /// (steps·batch, time-major), computed per table row instead of per token: P = T·W_xᵀ + b once
+    /// (V × blocks·H), then Z⟨r⟩ = P[ids[r]]. The same Z as `forward` on the gathered rows up to
+    /// the order of the sums, in O(V·blocks·H·I) instead of O(steps·batch·blocks·H·I) — the
+    /// cheaper one when the vocabulary is smaller than the tokens of a batch (characters).
+    /// `backward` then leaves dL/dT (V × I) in `inputGradient` instead of dL/dX.
+    @discardableResult
+    public func forward(ids: [Int32], table: Matrix<T>, steps: Int, batch: Int, state: RecurrentState<T>) -> Matrix<T> {
+        precondition(ids.count == steps * batch && table.columns == inputSize, "RecurrentLayer: \(ids.count) ids, table \(table.columns) wide")
+        precondition(state.batch == batch, "RecurrentLayer: state for \(state.batch) sequences, batch \(batch)")
+        let width = kind.blockCount * hiddenSize, n = steps * batch, v = table.rows
+        inputIDs = ids
+        inputTable = table
+        tableGates.reshape(rows: v, columns: width)
+        Products.multiply(table.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
+                          m: v, n: width, k: inputSize, into: tableGates.base, ldc: width)
+        addBias(to: tableGates)
+        gates.reshape(rows: n, columns: width)
+        for (r, id) in ids.enumerated() {
+            precondition(id >= 0 && Int(id) < v, "RecurrentLayer: id \(id) outside the table")
+            gates.row(r).update(from: tableGates.row(Int(id)), count: width)
         }
+        return recur(steps: steps, batch: batch, state: state)
+    }
+
+    /// Every row of `m` (blocks·H wide) += b.
+    private func addBias(to m: Matrix<T>) {
+        let b = bias.value.base
+        for r in 0..<m.rows {
+            let z = m.row(r)
+            for j in 0..<m.columns { z[j] += b[j] }
+        }
+    }
+
+    /// The recurrence over the input halves already in `gates`.
+    private func recur(steps: Int, batch: Int, state: RecurrentState<T>) -> Matrix<T> {
+        self.steps = steps
+        self.batch = batch
+        let h = hiddenSize, width = kind.blockCount * h, n = steps * batch
+        output.reshape(rows: n, columns: h)
+        previousHidden.reshape(rows: n, columns: h)
         if kind == .lstm {
             cells.reshape(rows: n, columns: h)
             cellTanh.reshape(rows: n, columns: h)
             initialCell.copy(from: state.cell)
         }
         if kind == .gru { resetHidden.reshape(rows: n, columns: h) }
+        recurrentProducts = RecurrentProducts(T.self, kind: kind, batch: batch, hidden: h)
+        if recurrentProducts.enabled { RecurrentProducts.transpose(hiddenWeight.value, into: hiddenWeightTransposed) }
         for t in 0..<steps {
             let previous = UnsafePointer(t == 0 ? state.hidden.base : output.row((t - 1) * batch))
             previousHidden.row(t * batch).update(from: previous, count: batch * h)
             let z = gates.row(t * batch)
             let recurrentWidth = kind == .gru ? 2 * h : width
-            Products.multiply(previous, lda: h, hiddenWeight.value.base, ldb: h, transposeB: true,
-                              m: batch, n: recurrentWidth, k: h, into: z, ldc: width, accumulate: true)
+            if recurrentProducts.enabled {
+                RecurrentProducts.multiply(previous, lda: h, hiddenWeightTransposed.base, ldb: width,
+                                           m: batch, n: width, k: h, into: z, ldc: width, accumulate: true)
+            } else {
+                Products.multiply(previous, lda: h, hiddenWeight.value.base, ldb: h, transposeB: true,
+                                  m: batch, n: recurrentWidth, k: h, into: z, ldc: width, accumulate: true)
+            }
             switch kind {
             case .rnn: rnnStep(z, previous, t)
             case .lstm: lstmStep(z, t, previousCell: t == 0 ? initialCell.base : cells.row((t - 1) * batch))
@@ -111,22 +161,25 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     }
 
     /// Γ_u, Γ_f, Γ_o = σ(z_u, z_f, z_o), c̃ = tanh(z_c), c = Γ_u∗c̃ + Γ_f∗c⟨t−1⟩, a = Γ_o∗tanh(c):
-    /// the three sigmoid blocks of a row in one vector pass, then c̃, then the update.
+    /// the three sigmoid blocks of a row in one vector pass, then c̃, then the update. Float runs
+    /// Kernels' `LSTMKernels` (the same expressions in the same order, so the same roundings).
     private func lstmStep(_ zStep: UnsafeMutablePointer<T>, _ t: Int, previousCell: UnsafePointer<T>) {
         let h = hiddenSize, width = 4 * h
+        if T.self == Float.self {
+            LSTMSteps.forward(batch: batch, hidden: h, gates: Self.float(zStep), previousCell: Self.float(previousCell),
+                              cell: Self.float(cells.row(t * batch)), cellTanh: Self.float(cellTanh.row(t * batch)),
+                              output: Self.float(output.row(t * batch)))
+            return
+        }
         for s in 0..<batch {
             let z = zStep + s * width
             let cPrev = previousCell + s * h
             let c = cells.row(t * batch + s), tc = cellTanh.row(t * batch + s), a = output.row(t * batch + s)
             T.sigmoid(z, count: 3 * h)
             T.tanh(z + 3 * h, into: z + 3 * h, count: h)
-            let float = T.self == Float.self
-            // The Float lanes evaluate the same expressions (so round the same); the loops do the rest.
-            let cellDone = float ? LSTMLanes.cell(hidden: h, gates: Self.float(z), previousCell: Self.float(cPrev), cell: Self.float(c)) : 0
-            for j in cellDone..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
+            for j in 0..<h { c[j] = z[j] * z[3 * h + j] + z[h + j] * cPrev[j] }
             T.tanh(c, into: tc, count: h)
-            let outputDone = float ? LSTMLanes.output(hidden: h, gates: Self.float(z), cellTanh: Self.float(tc), output: Self.float(a)) : 0
-            for j in outputDone..<h { a[j] = z[2 * h + j] * tc[j] }
+            for j in 0..<h { a[j] = z[2 * h + j] * tc[j] }
         }
     }
 

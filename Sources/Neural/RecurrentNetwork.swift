@@ -17,6 +17,19 @@ public struct NetworkConfiguration: Sendable, Equatable {
     public init() {}
 }
 
+/// How the first layer's input products are formed from the embedding (the same values up to the
+/// order of the sums; see `RecurrentLayer.forward(ids:table:steps:batch:state:)`).
+public enum EmbeddingProducts: Sendable {
+    /// Per table row when the table has at most a quarter as many rows as a pass has tokens and
+    /// there is no dropout on the embedding (character models), else per token.
+    case automatic
+    /// Gather the embedding rows, then X·W_xᵀ over the tokens.
+    case perToken
+    /// T·W_xᵀ over the table rows, then gather (needs no dropout on the embedding; falls back to
+    /// per token otherwise).
+    case perTableRow
+}
+
 /// Tokens in, next-token distributions out: an embedding, `layers` stacked recurrent layers with
 /// dropout between them, and a softmax output layer (optionally tied to the embedding), with the
 /// recurrent state of every layer carried from one call to the next (truncated BPTT).
@@ -32,8 +45,14 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     public let states: [RecurrentState<T>]
     let dropouts: [Dropout<T>]
     private var trainingPass = false
+    /// How the first layer's input products are formed.
+    public var embeddingProducts = EmbeddingProducts.automatic
+    /// Whether the last pass formed them per table row (then backward adds the first layer's
+    /// input gradient to the table directly).
+    private var perTableRow = false
 
     public init(_ configuration: NetworkConfiguration) {
+        precondition(configuration.layers >= 1, "RecurrentNetwork: at least one layer")
         precondition(!configuration.tied || configuration.embedSize == configuration.hiddenSize,
                      "RecurrentNetwork: tied weights need embedSize == hiddenSize")
         self.configuration = configuration
@@ -88,9 +107,9 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     public func loss(inputs: [Int32], targets: [Int32], steps: Int, batch: Int, dropout: UnsafeMutablePointer<PCG64>?) -> T {
         precondition(inputs.count == steps * batch && targets.count == inputs.count, "RecurrentNetwork.loss: shapes")
         trainingPass = dropout != nil
-        var x = embedding.forward(inputs)
-        if let dropout { dropouts[0].forward(x, generator: &dropout.pointee) }
-        for (l, layer) in layers.enumerated() {
+        var x = firstLayer(inputs, steps: steps, batch: batch, dropout: dropout)
+        if let dropout { dropouts[1].forward(x, generator: &dropout.pointee) }
+        for (l, layer) in layers.enumerated().dropFirst() {
             x = layer.forward(x, steps: steps, batch: batch, state: states[l])
             if let dropout { dropouts[l + 1].forward(x, generator: &dropout.pointee) }
         }
@@ -107,12 +126,28 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     public func targetLogProbabilities(inputs: [Int32], targets: [Int32], steps: Int, batch: Int) -> [Double] {
         precondition(inputs.count == steps * batch && targets.count == inputs.count, "RecurrentNetwork: shapes")
         trainingPass = false
-        var x = embedding.forward(inputs)
-        for (l, layer) in layers.enumerated() {
+        var x = firstLayer(inputs, steps: steps, batch: batch, dropout: nil)
+        for (l, layer) in layers.enumerated().dropFirst() {
             x = layer.forward(x, steps: steps, batch: batch, state: states[l])
         }
         let logs = output.logProbabilities(x)
         return (0..<targets.count).map { Double(logs[$0, Int(targets[$0])]) }
+    }
+
+    /// The embedding (with its dropout when training) and the first layer over `inputs`.
+    private func firstLayer(_ inputs: [Int32], steps: Int, batch: Int, dropout: UnsafeMutablePointer<PCG64>?) -> Matrix<T> {
+        let table = embedding.table.value
+        switch embeddingProducts {
+        case .perToken: perTableRow = false
+        case .perTableRow: perTableRow = dropouts[0].rate == 0
+        case .automatic: perTableRow = dropouts[0].rate == 0 && 4 * table.rows <= inputs.count
+        }
+        if perTableRow {
+            return layers[0].forward(ids: inputs, table: table, steps: steps, batch: batch, state: states[0])
+        }
+        let x = embedding.forward(inputs)
+        if let dropout { dropouts[0].forward(x, generator: &dropout.pointee) }
+        return layers[0].forward(x, steps: steps, batch: batch, state: states[0])
     }
 
     /// Backward of `scale`·loss for the last training pass: adds every parameter's gradient.
@@ -123,9 +158,15 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
         dropouts[layers.count].backward(d)
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             d = layers[l].backward(d)
-            dropouts[l].backward(d)
+            if l > 0 || !perTableRow { dropouts[l].backward(d) }
         }
-        embedding.backward(d)
+        if perTableRow {
+            // dL/dT from the first layer, already summed per table row.
+            let g = embedding.table.gradient.base
+            for i in 0..<d.count { g[i] += d.base[i] }
+        } else {
+            embedding.backward(d)
+        }
     }
 
     /// One step for `ids.count` sequences from the carried state: log ŷ of the next token

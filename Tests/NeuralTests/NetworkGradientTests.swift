@@ -12,12 +12,15 @@ import Testing
         var layers: Int
         var dropout: Double
         var tied: Bool
-        var description: String { "\(cell) x\(layers) dropout \(dropout)\(tied ? " tied" : "")" }
+        var embeddingProducts = EmbeddingProducts.perToken
+        var description: String { "\(cell) x\(layers) dropout \(dropout)\(tied ? " tied" : "") \(embeddingProducts)" }
     }
 
     static let cases: [Case] = CellKind.allCases.flatMap { cell in
         [Case(cell: cell, layers: 2, dropout: 0, tied: false),
-         Case(cell: cell, layers: 3, dropout: 0.3, tied: true)]
+         Case(cell: cell, layers: 3, dropout: 0.3, tied: true),
+         Case(cell: cell, layers: 2, dropout: 0, tied: true, embeddingProducts: .perTableRow),
+         Case(cell: cell, layers: 2, dropout: 0.3, tied: false, embeddingProducts: .perTableRow)]
     }
 
     @Test(arguments: cases)
@@ -31,6 +34,7 @@ import Testing
         configuration.dropout = testCase.dropout
         configuration.tied = testCase.tied
         let network = RecurrentNetwork<Double>(configuration)
+        network.embeddingProducts = testCase.embeddingProducts
         var generator = PCG64(seed: 3)
         network.initialize(scale: 0.5, generator: &generator)
         let steps = 4, batch = 2
@@ -97,5 +101,40 @@ import Testing
             stepped += sum
         }
         #expect(abs(stepped - evaluation) < 1e-12)
+    }
+
+    /// Forming the first layer's input products per table row gives the per-token loss and
+    /// gradients up to the order of the sums (Float64: 1e-12), with a vocabulary small enough for
+    /// `.automatic` to choose it.
+    @Test(arguments: CellKind.allCases)
+    func perTableRowProductsEqualPerTokenProducts(cell: CellKind) {
+        var configuration = NetworkConfiguration()
+        configuration.cell = cell
+        configuration.vocabularySize = 3
+        configuration.embedSize = 5
+        configuration.hiddenSize = 4
+        configuration.tied = false
+        var results: [(Double, [[Double]])] = []
+        for products in [EmbeddingProducts.perToken, .automatic] {
+            let network = RecurrentNetwork<Double>(configuration)
+            network.embeddingProducts = products
+            var generator = PCG64(seed: 21)
+            network.initialize(scale: 0.5, generator: &generator)
+            let steps = 5, batch = 3
+            let inputs: [Int32] = (0..<(steps * batch)).map { _ in Int32(generator.next() % 3) }
+            let targets: [Int32] = (0..<(steps * batch)).map { _ in Int32(generator.next() % 3) }
+            network.resetState(batch: batch)
+            var masks = PCG64(seed: 1)
+            let loss = network.loss(inputs: inputs, targets: targets, steps: steps, batch: batch, dropout: &masks)
+            network.zeroGradients()
+            network.backward(scale: 1)
+            results.append((loss, network.parameters.map { $0.gradient.toArray() }))
+        }
+        #expect(abs(results[0].0 - results[1].0) <= 1e-12 * abs(results[0].0))
+        for (a, b) in zip(results[0].1, results[1].1) {
+            let worst = zip(a, b).map { abs($0 - $1) }.max() ?? 0
+            let size = a.map(abs).max() ?? 0
+            #expect(size > 0 && worst <= 1e-12 * size, "\(cell): gradient differs by \(worst) at scale \(size)")
+        }
     }
 }

@@ -1,6 +1,7 @@
 // CCPUFeatures: what the processor and the operating system support, asked with `cpuid` and
 // `xgetbv` (Swift cannot issue these instructions). Used by the command-line layer to choose
-// OpenBLAS's kernels before the library does any work.
+// OpenBLAS's kernels before the library does any work, and to choose the compiled copies of
+// KernelsAVX2 and KernelsAVX512.
 #ifndef NLPIPE_CCPUFEATURES_H
 #define NLPIPE_CCPUFEATURES_H
 
