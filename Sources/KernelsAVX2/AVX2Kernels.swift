@@ -1,9 +1,9 @@
 import CCPUFeatures
 import Kernels
 
-/// word2vec's inner loop (`Vector.logisticTerms`) and the LSTM step (`LSTMKernels`) compiled for x86-64-v3 (AVX2: 8 float lanes per
-/// instruction instead of SSE2's 4), for a build that otherwise targets baseline x86-64 so that it
-/// runs anywhere. Package.swift gives this module alone `-target-cpu haswell`; callers check
+/// word2vec's inner loop (`Vector.logisticTerms`) and the LSTM step (`LSTMKernels`) compiled for
+/// x86-64-v3 (AVX2: 8 float lanes per instruction instead of SSE2's 4), for a build that otherwise
+/// targets baseline x86-64 so that it runs anywhere. Package.swift gives this module alone `-target-cpu haswell`; callers check
 /// `isSupported` (cpuid) once and otherwise call the portable copy. Both copies are the same
 /// inlined source with lane-wise operations and no FMA contraction, so they give the same results
 /// bit for bit (tested).

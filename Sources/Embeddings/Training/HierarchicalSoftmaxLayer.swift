@@ -8,7 +8,7 @@ import Randomness
 ///
 /// i.e. each inner node is a logistic regression with label 1 − c_j (word2vec.c's convention).
 /// Each node contributes g = lr·(1 − c_j − σ(u·h)): gradient += g·u, then u += g·h. In table
-/// mode a node with |u·h| ≥ 6 is skipped, as word2vec.c skips it, and the path runs through
+/// mode a node with |u·h| ≥ 6 is skipped, as word2vec.c skips it. The path runs through
 /// `LogisticKernel`. O(d·log V) per call.
 struct HierarchicalSoftmaxLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     let output: Rows
@@ -23,18 +23,6 @@ struct HierarchicalSoftmaxLayer<Rows: RowStore>: OutputLayer, @unchecked Sendabl
     mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
                          target: Int, lr: Float, random: inout PCG64) -> Float {
         let begin = Int(offsets[target]), end = Int(offsets[target + 1])
-        let sigmoid = kernel.sigmoid
-        if sigmoid.mode == .exact {
-            var loss: Float = 0
-            for j in begin..<end {
-                let u = output.row(Int(points[j]))
-                let f = Vector.dotPairwise(hidden, u, count: dimension)
-                let label: Float = codes[j] == 0 ? 1 : 0
-                loss -= sigmoid.log(label == 1 ? f : -f)
-                Vector.fusedOutputStep((label - sigmoid(f)) * lr, output: u, hidden: hidden, gradient: gradient, count: dimension)
-            }
-            return loss
-        }
         // The path rows are not read ahead to overlap their cache misses: the rows near
         // the root are written by every example of every thread, and reading them ahead only to
         // write them next costs a second coherence transfer per line — with two threads that made

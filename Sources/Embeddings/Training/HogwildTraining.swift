@@ -75,4 +75,3 @@ struct HogwildTraining {
         if let coordinatorError { throw coordinatorError }
     }
 }
-

@@ -7,8 +7,8 @@ import Randomness
 ///     L = −log σ(u_{w₀}·h) − Σᵢ log σ(−u_{wᵢ}·h)
 ///
 /// with u the output vectors. Each term contributes g = lr·(label − σ(u·h)) (label 1 for w₀, 0
-/// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does; in table
-/// mode the terms run through `LogisticKernel`. O(k·d) per call.
+/// for noise): gradient += g·u, then u += g·h, one word at a time, as word2vec.c does, through
+/// `LogisticKernel`. O(k·d) per call.
 struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     let output: Rows
     let dimension: Int
@@ -29,18 +29,6 @@ struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
         let r = random.next()
         let column = Int(truncatingIfNeeded: ((r >> 32) &* noiseCount) >> 32)
         return UInt32(truncatingIfNeeded: r) < noiseThreshold[column] ? column : Int(noiseAlias[column])
-    }
-
-    /// One logistic term with the exact sigmoid: label 1 for the true word, 0 for a noise word.
-    /// Returns its loss.
-    @inline(__always)
-    func exactStep(_ word: Int, label: Float, hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-                   lr: Float) -> Float {
-        let sigmoid = kernel.sigmoid
-        let u = output.row(word)
-        let f = Vector.dotPairwise(hidden, u, count: dimension)
-        Vector.fusedOutputStep((label - sigmoid(f)) * lr, output: u, hidden: hidden, gradient: gradient, count: dimension)
-        return -sigmoid.log(label == 1 ? f : -f)
     }
 
     /// Draws the k noise words into `noise` and touches their rows: the rows are random (usually
@@ -66,24 +54,16 @@ struct NegativeSamplingLayer<Rows: RowStore>: OutputLayer, @unchecked Sendable {
     mutating func update(hidden: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
                          target: Int, lr: Float, random: inout PCG64) -> Float {
         let touched: Float = sharePerCenter ? 0 : drawAllNoise(&random)
-        var loss: Float
-        if kernel.sigmoid.mode == .exact {
-            loss = exactStep(target, label: 1, hidden: hidden, gradient: gradient, lr: lr)
-            for n in 0..<negative where noise[n] != target {
-                loss += exactStep(noise[n], label: 0, hidden: hidden, gradient: gradient, lr: lr)
-            }
-        } else {
-            kernel.rows[0] = output.row(target)
-            kernel.labels[0] = 1
-            var terms = 1
-            for n in 0..<negative where noise[n] != target {
-                kernel.rows[terms] = output.row(noise[n])
-                kernel.labels[terms] = 0
-                terms += 1
-            }
-            loss = kernel.run(count: terms, hidden: hidden, gradient: gradient, dimension: dimension, lr: lr,
-                              skipSaturated: false)
+        kernel.rows[0] = output.row(target)
+        kernel.labels[0] = 1
+        var terms = 1
+        for n in 0..<negative where noise[n] != target {
+            kernel.rows[terms] = output.row(noise[n])
+            kernel.labels[terms] = 0
+            terms += 1
         }
+        let loss = kernel.run(count: terms, hidden: hidden, gradient: gradient, dimension: dimension, lr: lr,
+                              skipSaturated: false)
         // Keeps the touching loads alive; never true for finite vectors.
         if touched.isNaN && loss.isNaN { return touched }
         return loss
