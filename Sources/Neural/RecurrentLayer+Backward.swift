@@ -50,8 +50,7 @@ extension RecurrentLayer {
             tableGates.reshape(rows: v, columns: width)
             tableGates.zero()
             for (r, id) in ids.enumerated() {
-                let g = tableGates.row(Int(id)), d = gateGradients.row(r)
-                for j in 0..<width { g[j] += d[j] }
+                T.axpy(1, gateGradients.row(r), tableGates.row(Int(id)), count: width)
             }
             Products.multiply(tableGates.base, lda: width, transposeA: true, table.base, ldb: inputSize,
                               m: width, n: inputSize, k: v, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)

@@ -107,10 +107,7 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     /// Every row of `m` (blocks·H wide) += b.
     private func addBias(to m: Matrix<T>) {
         let b = bias.value.base
-        for r in 0..<m.rows {
-            let z = m.row(r)
-            for j in 0..<m.columns { z[j] += b[j] }
-        }
+        for r in 0..<m.rows { T.axpy(1, b, m.row(r), count: m.columns) }
     }
 
     /// The recurrence over the input halves already in `gates`.

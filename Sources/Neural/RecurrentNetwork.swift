@@ -162,8 +162,7 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
         }
         if perTableRow {
             // dL/dT from the first layer, already summed per table row.
-            let g = embedding.table.gradient.base
-            for i in 0..<d.count { g[i] += d.base[i] }
+            T.axpy(1, d.base, embedding.table.gradient.base, count: d.count)
         } else {
             embedding.backward(d)
         }
