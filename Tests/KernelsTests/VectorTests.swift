@@ -15,11 +15,22 @@ struct VectorTests {
         }
     }
 
+    /// Σ xᵢ·yᵢ over n terms from the given offsets in Float64, and Σ |xᵢ·yᵢ| (the scale of the
+    /// rounding error a Float sum may have).
+    static func float64Dot(_ x: [Float], from i0: Int, _ y: [Float], from j0: Int, count n: Int) -> (sum: Double, magnitude: Double) {
+        var sum = 0.0, magnitude = 0.0
+        for i in 0..<n {
+            let p = Double(x[i0 + i]) * Double(y[j0 + i])
+            sum += p
+            magnitude += abs(p)
+        }
+        return (sum, magnitude)
+    }
+
     @Test(arguments: lengths)
     func dotMatchesAScalarLoop(n: Int) {
         let x = Self.values(n + 1, seed: 1), y = Self.values(n + 3, seed: 2)
-        var expected = 0.0, magnitude = 0.0
-        for i in 0..<n { expected += Double(x[i + 1]) * Double(y[i + 3]); magnitude += abs(Double(x[i + 1]) * Double(y[i + 3])) }
+        let (expected, magnitude) = Self.float64Dot(x, from: 1, y, from: 3, count: n)
         let got = x.withUnsafeBufferPointer { xp in y.withUnsafeBufferPointer { yp in
             Vector.dot(xp.baseAddress! + 1, yp.baseAddress! + 3, count: n) } }
         #expect(abs(Double(got) - expected) <= 1e-6 * max(magnitude, 1))
@@ -31,8 +42,7 @@ struct VectorTests {
     @Test(arguments: lengths)
     func dotPairwiseMatchesAScalarLoopAndItsDocumentedOrder(n: Int) {
         let x = Self.values(n + 1, seed: 7), y = Self.values(n + 2, seed: 8)
-        var expected = 0.0, magnitude = 0.0
-        for i in 0..<n { expected += Double(x[i + 1]) * Double(y[i + 2]); magnitude += abs(Double(x[i + 1]) * Double(y[i + 2])) }
+        let (expected, magnitude) = Self.float64Dot(x, from: 1, y, from: 2, count: n)
         let got = x.withUnsafeBufferPointer { xp in y.withUnsafeBufferPointer { yp in
             Vector.dotPairwise(xp.baseAddress! + 1, yp.baseAddress! + 2, count: n) } }
         #expect(abs(Double(got) - expected) <= 1e-6 * max(magnitude, 1))
