@@ -93,6 +93,11 @@ public final class LanguageModelTrainer {
     public var clock: () -> Double = Clocks.monotonic
     /// Processor seconds used by the process, all threads.
     public var cpuClock: () -> Double = Clocks.processor
+    /// Threads for training: above 1, each batch's sequences are split among this many threads
+    /// (`DataParallel`, OpenBLAS single-threaded in each); validation uses them as OpenBLAS threads.
+    /// The result depends on the count (the dropout masks are drawn per shard and the gradient
+    /// sums run in another order) but is the same on every run with the same count.
+    public var threads = 1
 
     /// The predictions per segment and the batches per epoch.
     public var segmentLength: Int { train.predictionCount / options.batch }
@@ -140,12 +145,16 @@ public final class LanguageModelTrainer {
         let parameters = network.parameters
         let b = options.batch, length = segmentLength, batches = batchesPerEpoch
         var inputs: [Int32] = [], targets: [Int32] = []
+        let parallel = threads > 1 && b > 1 ? DataParallel(network, threads: threads, batch: b) : nil
+        defer { BLAS.setThreads(threads) }
         while position.epoch <= options.epochs {
             if position.batch == 0 {
                 network.resetState(batch: b)
                 position.epochLoss = 0
                 position.epochTokens = 0
             }
+            parallel?.scatterState()
+            BLAS.setThreads(parallel == nil ? threads : 1)
             let started = clock(), cpuStarted = cpuClock()
             let secondsBefore = position.trainingSeconds, cpuBefore = position.trainingCPUSeconds
             var tokensThisSession = 0
@@ -155,12 +164,20 @@ public final class LanguageModelTrainer {
                 let steps = min(options.bptt, length - start)
                 BatchLayout.fill(train.ids, offset: 0, segmentLength: length, start: start, steps: steps, batch: b,
                                  inputs: &inputs, targets: &targets)
-                var masks = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32(truncatingIfNeeded: position.epoch),
-                                                                                    UInt32(truncatingIfNeeded: position.batch)]))
-                network.zeroGradients()
-                let loss = Double(network.loss(inputs: inputs, targets: targets, steps: steps, batch: b, dropout: &masks))
-                guard loss.isFinite else { throw notANumber(batch: position.batch + 1) }
-                network.backward(scale: 1 / Float(b))
+                let key = [UInt32(truncatingIfNeeded: position.epoch), UInt32(truncatingIfNeeded: position.batch)]
+                let loss: Double
+                if let parallel {
+                    loss = Double(parallel.lossAndGradients(inputs: inputs, targets: targets, steps: steps, scale: 1 / Float(b)) { k in
+                        PCG64(seedSequence: SeedSequence(self.options.seed, spawnKey: key + [UInt32(k)]))
+                    })
+                    guard loss.isFinite else { throw notANumber(batch: position.batch + 1) }
+                } else {
+                    var masks = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: key))
+                    network.zeroGradients()
+                    loss = Double(network.loss(inputs: inputs, targets: targets, steps: steps, batch: b, dropout: &masks))
+                    guard loss.isFinite else { throw notANumber(batch: position.batch + 1) }
+                    network.backward(scale: 1 / Float(b))
+                }
                 if options.clip > 0 {
                     let norm = GradientClipping.clip(parameters, maxNorm: options.clip)
                     guard norm.isFinite else { throw notANumber(batch: position.batch + 1) }
@@ -186,6 +203,7 @@ public final class LanguageModelTrainer {
             }
             let seconds = clock() - started
             let cpuSeconds = position.trainingCPUSeconds - cpuBefore
+            BLAS.setThreads(threads)
             if position.batch < batches {
                 // The time limit cut this epoch short: report it, keep the position (and the
                 // checkpoint just written) where the next batch would start.

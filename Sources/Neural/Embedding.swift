@@ -13,6 +13,11 @@ public final class Embedding<T: BLASScalar>: @unchecked Sendable {
         table = Parameter(name: "\(name).weight", rows: vocabularySize, columns: dimension)
     }
 
+    /// A lookup over `other`'s table, with a gradient of its own.
+    public init(sharingValuesOf other: Embedding<T>) {
+        table = Parameter(sharingValueOf: other.table)
+    }
+
     public var dimension: Int { table.value.columns }
 
     /// The rows of `ids` (each in 0..<V) as a tokens × E matrix.

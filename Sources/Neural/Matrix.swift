@@ -105,4 +105,12 @@ public final class Parameter<T: BLASScalar>: @unchecked Sendable {
         value = Matrix(rows: rows, columns: columns)
         gradient = Matrix(rows: rows, columns: columns)
     }
+
+    /// The same tensor seen by another copy of a network: `other`'s value matrix itself (an update
+    /// of either is an update of both), with a gradient of its own.
+    public init(sharingValueOf other: Parameter<T>) {
+        name = other.name
+        value = other.value
+        gradient = Matrix(rows: other.value.rows, columns: other.value.columns)
+    }
 }

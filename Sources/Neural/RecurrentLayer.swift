@@ -48,14 +48,26 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     let gateGradients = Matrix<T>(rows: 0, columns: 0)
     let resetGradient = Matrix<T>(rows: 0, columns: 0)
 
-    public init(kind: CellKind, inputSize: Int, hiddenSize: Int, name: String) {
-        self.kind = kind
-        self.inputSize = inputSize
-        self.hiddenSize = hiddenSize
+    public convenience init(kind: CellKind, inputSize: Int, hiddenSize: Int, name: String) {
         let width = kind.blockCount * hiddenSize
-        inputWeight = Parameter(name: "\(name).input_weight", rows: width, columns: inputSize)
-        hiddenWeight = Parameter(name: "\(name).hidden_weight", rows: width, columns: hiddenSize)
-        bias = Parameter(name: "\(name).bias", rows: 1, columns: width)
+        self.init(kind: kind, inputWeight: Parameter(name: "\(name).input_weight", rows: width, columns: inputSize),
+                  hiddenWeight: Parameter(name: "\(name).hidden_weight", rows: width, columns: hiddenSize),
+                  bias: Parameter(name: "\(name).bias", rows: 1, columns: width))
+    }
+
+    /// A layer over `other`'s weights, with gradients and activations of its own.
+    public convenience init(sharingValuesOf other: RecurrentLayer<T>) {
+        self.init(kind: other.kind, inputWeight: Parameter(sharingValueOf: other.inputWeight),
+                  hiddenWeight: Parameter(sharingValueOf: other.hiddenWeight), bias: Parameter(sharingValueOf: other.bias))
+    }
+
+    private init(kind: CellKind, inputWeight: Parameter<T>, hiddenWeight: Parameter<T>, bias: Parameter<T>) {
+        self.kind = kind
+        inputSize = inputWeight.value.columns
+        hiddenSize = hiddenWeight.value.columns
+        self.inputWeight = inputWeight
+        self.hiddenWeight = hiddenWeight
+        self.bias = bias
         initialStateGradient = RecurrentState(batch: 0, hiddenSize: hiddenSize)
     }
 

@@ -51,20 +51,37 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     /// input gradient to the table directly).
     private var perTableRow = false
 
-    public init(_ configuration: NetworkConfiguration) {
+    public convenience init(_ configuration: NetworkConfiguration) {
         precondition(configuration.layers >= 1, "RecurrentNetwork: at least one layer")
         precondition(!configuration.tied || configuration.embedSize == configuration.hiddenSize,
                      "RecurrentNetwork: tied weights need embedSize == hiddenSize")
-        self.configuration = configuration
-        embedding = Embedding(vocabularySize: configuration.vocabularySize, dimension: configuration.embedSize)
-        layers = (0..<configuration.layers).map { l in
+        let embedding = Embedding<T>(vocabularySize: configuration.vocabularySize, dimension: configuration.embedSize)
+        self.init(configuration, embedding: embedding, layers: (0..<configuration.layers).map { l in
             RecurrentLayer(kind: configuration.cell, inputSize: l == 0 ? configuration.embedSize : configuration.hiddenSize,
                            hiddenSize: configuration.hiddenSize, name: "layers.\(l)")
-        }
-        output = SoftmaxOutput(vocabularySize: configuration.vocabularySize, inputSize: configuration.hiddenSize,
-                               sharedWeight: configuration.tied ? embedding.table : nil)
+        }, output: SoftmaxOutput(vocabularySize: configuration.vocabularySize, inputSize: configuration.hiddenSize,
+                                 sharedWeight: configuration.tied ? embedding.table : nil))
+    }
+
+    private init(_ configuration: NetworkConfiguration, embedding: Embedding<T>, layers: [RecurrentLayer<T>],
+                 output: SoftmaxOutput<T>) {
+        self.configuration = configuration
+        self.embedding = embedding
+        self.layers = layers
+        self.output = output
         states = (0..<configuration.layers).map { _ in RecurrentState(batch: 0, hiddenSize: configuration.hiddenSize) }
         dropouts = (0...configuration.layers).map { _ in Dropout(rate: configuration.dropout) }
+    }
+
+    /// Another copy of this network for another thread: the same weight matrices (an optimizer
+    /// step on either is seen by both), its own gradients, activations, work space and carried
+    /// state. `parameters` lists the copy's tensors in the same order as this network's.
+    public func replica() -> RecurrentNetwork<T> {
+        let table = Embedding(sharingValuesOf: embedding)
+        let copy = RecurrentNetwork(configuration, embedding: table, layers: layers.map { RecurrentLayer(sharingValuesOf: $0) },
+                                    output: SoftmaxOutput(sharingValuesOf: output, tiedTable: configuration.tied ? table.table : nil))
+        copy.embeddingProducts = embeddingProducts
+        return copy
     }
 
     /// Every trainable tensor once, in a fixed order (a tied table appears once).

@@ -68,6 +68,7 @@ struct Training {
             try LanguageModelTrainer(resuming: $0, model: model, train: trainStream, dev: devStream, epochs: command.epochs)
         } ?? LanguageModelTrainer(model: model, options: options, train: trainStream, dev: devStream)
         trainer.timeLimit = command.timeLimit
+        trainer.threads = command.threads
         let reporter = TrainingReporter(command: command, log: metricsLog, level: command.level)
         if !command.quiet {
             let o = trainer.options, n = o.network
