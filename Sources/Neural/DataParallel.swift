@@ -33,7 +33,8 @@ public final class DataParallel<T: BLASScalar>: @unchecked Sendable {
         self.network = network
         self.batch = batch
         shards = (0..<n).map { k in (k * batch / n)..<((k + 1) * batch / n) }
-        replicas = (0..<n).map { _ in network.replica() }
+        // Shard 0 adds its gradient into the network's own: one pass fewer over the gradients.
+        replicas = (0..<n).map { k in network.replica(sharingGradients: k == 0) }
         shardInputs = Array(repeating: [], count: n)
         shardTargets = Array(repeating: [], count: n)
         losses = .allocate(capacity: n)
@@ -93,21 +94,20 @@ public final class DataParallel<T: BLASScalar>: @unchecked Sendable {
         return total
     }
 
-    /// network.gradient = Σ_k replica_k.gradient for every parameter, in shard order; each thread
-    /// sums one N-th of every tensor's elements.
+    /// network.gradient (shard 0's) += Σ_{k≥1} replica_k.gradient for every parameter, in shard
+    /// order; each thread sums one N-th of every tensor's elements.
     private func sumGradients() {
         let targets = network.parameters
         let sources = replicas.map(\.parameters)
         let n = shards.count
+        guard n > 1 else { return }
         DispatchQueue.concurrentPerform(iterations: n) { c in
             for (i, target) in targets.enumerated() {
                 let count = target.gradient.count
                 let lower = c * count / n, upper = (c + 1) * count / n
                 guard upper > lower else { continue }
-                let sum = target.gradient.base + lower
-                sum.update(from: sources[0][i].gradient.base + lower, count: upper - lower)
                 for k in 1..<n {
-                    T.axpy(1, sources[k][i].gradient.base + lower, sum, count: upper - lower)
+                    T.axpy(1, sources[k][i].gradient.base + lower, target.gradient.base + lower, count: upper - lower)
                 }
             }
         }

@@ -13,9 +13,9 @@ public final class Embedding<T: BLASScalar>: @unchecked Sendable {
         table = Parameter(name: "\(name).weight", rows: vocabularySize, columns: dimension)
     }
 
-    /// A lookup over `other`'s table, with a gradient of its own.
-    public init(sharingValuesOf other: Embedding<T>) {
-        table = Parameter(sharingValueOf: other.table)
+    /// A lookup over `other`'s table, with a gradient of its own unless `sharingGradients`.
+    public init(sharingValuesOf other: Embedding<T>, sharingGradients: Bool = false) {
+        table = Parameter(sharingValueOf: other.table, sharingGradient: sharingGradients)
     }
 
     public var dimension: Int { table.value.columns }

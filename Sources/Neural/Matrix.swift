@@ -107,10 +107,10 @@ public final class Parameter<T: BLASScalar>: @unchecked Sendable {
     }
 
     /// The same tensor seen by another copy of a network: `other`'s value matrix itself (an update
-    /// of either is an update of both), with a gradient of its own.
-    public init(sharingValueOf other: Parameter<T>) {
+    /// of either is an update of both), with a gradient of its own unless `sharingGradient`.
+    public init(sharingValueOf other: Parameter<T>, sharingGradient: Bool = false) {
         name = other.name
         value = other.value
-        gradient = Matrix(rows: other.value.rows, columns: other.value.columns)
+        gradient = sharingGradient ? other.gradient : Matrix(rows: other.value.rows, columns: other.value.columns)
     }
 }

@@ -55,10 +55,13 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
                   bias: Parameter(name: "\(name).bias", rows: 1, columns: width))
     }
 
-    /// A layer over `other`'s weights, with gradients and activations of its own.
-    public convenience init(sharingValuesOf other: RecurrentLayer<T>) {
-        self.init(kind: other.kind, inputWeight: Parameter(sharingValueOf: other.inputWeight),
-                  hiddenWeight: Parameter(sharingValueOf: other.hiddenWeight), bias: Parameter(sharingValueOf: other.bias))
+    /// A layer over `other`'s weights, with activations of its own and gradients of its own
+    /// unless `sharingGradients`.
+    public convenience init(sharingValuesOf other: RecurrentLayer<T>, sharingGradients: Bool = false) {
+        let share = sharingGradients
+        self.init(kind: other.kind, inputWeight: Parameter(sharingValueOf: other.inputWeight, sharingGradient: share),
+                  hiddenWeight: Parameter(sharingValueOf: other.hiddenWeight, sharingGradient: share),
+                  bias: Parameter(sharingValueOf: other.bias, sharingGradient: share))
     }
 
     private init(kind: CellKind, inputWeight: Parameter<T>, hiddenWeight: Parameter<T>, bias: Parameter<T>) {

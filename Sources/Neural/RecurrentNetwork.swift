@@ -74,12 +74,16 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     }
 
     /// Another copy of this network for another thread: the same weight matrices (an optimizer
-    /// step on either is seen by both), its own gradients, activations, work space and carried
-    /// state. `parameters` lists the copy's tensors in the same order as this network's.
-    public func replica() -> RecurrentNetwork<T> {
-        let table = Embedding(sharingValuesOf: embedding)
-        let copy = RecurrentNetwork(configuration, embedding: table, layers: layers.map { RecurrentLayer(sharingValuesOf: $0) },
-                                    output: SoftmaxOutput(sharingValuesOf: output, tiedTable: configuration.tied ? table.table : nil))
+    /// step on either is seen by both), its own activations, work space and carried state, and its
+    /// own gradients unless `sharingGradients` (then its backward passes add into this network's).
+    /// `parameters` lists the copy's tensors in the same order as this network's.
+    public func replica(sharingGradients: Bool = false) -> RecurrentNetwork<T> {
+        let share = sharingGradients
+        let table = Embedding(sharingValuesOf: embedding, sharingGradients: share)
+        let copy = RecurrentNetwork(configuration, embedding: table,
+                                    layers: layers.map { RecurrentLayer(sharingValuesOf: $0, sharingGradients: share) },
+                                    output: SoftmaxOutput(sharingValuesOf: output, tiedTable: configuration.tied ? table.table : nil,
+                                                          sharingGradients: share))
         copy.embeddingProducts = embeddingProducts
         return copy
     }

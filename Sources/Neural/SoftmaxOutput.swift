@@ -32,16 +32,17 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
         bias = Parameter(name: "output.bias", rows: 1, columns: vocabularySize)
     }
 
-    /// An output layer over `other`'s weights, with gradients of its own; `tiedTable` is the
-    /// copy's own view of the embedding table when the weights are tied.
-    public init(sharingValuesOf other: SoftmaxOutput<T>, tiedTable: Parameter<T>?) {
+    /// An output layer over `other`'s weights, with gradients of its own unless
+    /// `sharingGradients`; `tiedTable` is the copy's own view of the embedding table when the
+    /// weights are tied.
+    public init(sharingValuesOf other: SoftmaxOutput<T>, tiedTable: Parameter<T>?, sharingGradients: Bool = false) {
         if let tiedTable {
             precondition(tiedTable.value === other.weight.value, "SoftmaxOutput: the tied table is not the shared weight")
             weight = tiedTable
         } else {
-            weight = Parameter(sharingValueOf: other.weight)
+            weight = Parameter(sharingValueOf: other.weight, sharingGradient: sharingGradients)
         }
-        bias = Parameter(sharingValueOf: other.bias)
+        bias = Parameter(sharingValueOf: other.bias, sharingGradient: sharingGradients)
     }
 
     public var vocabularySize: Int { weight.value.rows }
