@@ -109,6 +109,9 @@ struct EmbedTrain: ParsableCommand {
     @Option(help: "table: word2vec.c's table of the sigmoid over [-6, 6]; exact: computed each time.")
     var sigmoid: SigmoidMode = .table
 
+    @Option(help: ArgumentHelp("Skip-gram and CBOW: input vectors start uniform in [-R, R)/--dim (1: gensim 4's and fastText's start; 0.5: word2vec.c's).", valueName: "R"))
+    var initRange = 1.0
+
     @Flag(help: "Skip-gram with --loss ns: draw the noise words once per centre word and share them across its window (faster; not word2vec.c's sampling).")
     var shareNegatives = false
 
@@ -178,6 +181,7 @@ struct EmbedTrain: ParsableCommand {
         options.threads = threads
         options.seed = seed
         options.sigmoid = sigmoid
+        options.initRange = initRange
         options.shareNegatives = shareNegatives
         options.deterministic = deterministic
         return options

@@ -20,7 +20,7 @@ function __embed-train_parse_tokens -S
     set -l unparsed_tokens (__embed-train_tokens -pc)
     switch $unparsed_tokens[1]
     case 'embed-train'
-        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'share-negatives' 'deterministic' 'checkpoint=' 'checkpoint-every=' 'resume=' 'vocab=' 'init=' 'log=' 'eval-analogies=' 'eval-pairs=' 'quiet' 'asymmetric' 'memory=' 'tmpdir=' 'cooccur-only' 'x-max=' 'alpha=' 'vectors=' 'version' 'h/help'
+        __embed-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'method=' 'loss=' 'dim=' 'window=' 'negative=' 'ns-exponent=' 'min-count=' 'max-vocab=' 'sample=' 'epochs=' 'lr=' 'min-lr=' 'threads=' 'seed=' 'sigmoid=' 'init-range=' 'share-negatives' 'deterministic' 'checkpoint=' 'checkpoint-every=' 'resume=' 'vocab=' 'init=' 'log=' 'eval-analogies=' 'eval-pairs=' 'quiet' 'asymmetric' 'memory=' 'tmpdir=' 'cooccur-only' 'x-max=' 'alpha=' 'vectors=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __embed-train_parse_subcommand -r 1 'version'
@@ -98,6 +98,7 @@ complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_o
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" threads' -l 'threads' -d 'Worker threads (default: the number of cores).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" seed' -l 'seed' -d 'The random seed.' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" sigmoid' -l 'sigmoid' -d 'table: word2vec.c\'s table of the sigmoid over [-6, 6]; exact: computed each time.' -rfka 'table exact'
+complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" init-range' -l 'init-range' -d 'Skip-gram and CBOW: input vectors start uniform in [-R, R)/--dim (1: gensim 4\'s and fastText\'s start; 0.5: word2vec.c\'s).' -rfka ''
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" share-negatives' -l 'share-negatives' -d 'Skip-gram with --loss ns: draw the noise words once per centre word and share them across its window (faster; not word2vec.c\'s sampling).'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" deterministic' -l 'deterministic' -d 'The same vectors for any --threads (fixed shards with their own random streams, merged in a fixed order); see the discussion for what it costs.'
 complete -c 'embed-train' -n '__embed-train_should_offer_completions_for_flags_or_options "embed-train" checkpoint' -l 'checkpoint' -d 'Save the run to this file at the end of every epoch (or as --checkpoint-every says), replacing it atomically, so that --resume can continue it after an interruption. It holds the vectors, the output layer, the vocabulary, every setting, the progress and the random states.' -rF

@@ -105,7 +105,7 @@ complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_opti
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" vocab' -l 'vocab' -d 'Use this vocabulary (from \'vocab build\') instead of building one.' -rF
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" min-count' -l 'min-count' -d 'Tokens seen fewer times become <unk>.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" max-vocab' -l 'max-vocab' -d 'Keep at most N tokens, special tokens included.' -rfka ''
-complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" threads' -l 'threads' -d 'Threads for the matrix products (OpenBLAS).' -rfka ''
+complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" threads' -l 'threads' -d 'Threads: each batch\'s sequences are split among them (each thread trains its share on a copy of the network sharing its weights, and the gradients are added in a fixed order). Results depend on the count but repeat exactly for the same count and seed.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" seed' -l 'seed' -d 'The random seed (initial weights, dropout masks).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" checkpoint-every' -l 'checkpoint-every' -d 'Write OUTPUT.checkpoint every N batches and after every epoch (0: never).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" resume' -l 'resume' -d 'Continue the run saved in this checkpoint.' -rF

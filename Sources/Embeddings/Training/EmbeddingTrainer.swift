@@ -21,8 +21,9 @@ public struct TrainedEmbeddings: @unchecked Sendable {
 }
 
 /// Trains word vectors with `TrainingOptions` on a `TrainingCorpus` (word2vec: Mikolov et al.
-/// 2013a, b): input vectors start uniform in [−0.5, 0.5)/d and output vectors at zero, as in
-/// word2vec.c, unless `InitialVectors` provide rows or a `TrainingCheckpoint` is resumed.
+/// 2013a, b): input vectors start uniform in [−r, r)/d (`initRange`, 1 by default as gensim 4 and
+/// fastText; word2vec.c's 0.5) and output vectors at zero, unless `InitialVectors` provide rows or
+/// a `TrainingCheckpoint` is resumed.
 ///
 /// By default `threads` workers each take a fixed contiguous share of the corpus every epoch and
 /// update the shared matrices without locks (Hogwild, `HogwildTraining`). Every worker's generator
@@ -77,9 +78,11 @@ public struct EmbeddingTrainer {
         if let resumed {
             try resumed.restore(input: input, output: output)
         } else {
+            // (u − 0.5)·2r/d for a 24-bit uniform u: with r = 0.5, word2vec.c's (u − 0.5)/d exactly.
             var initRandom = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: [UInt32.max]))
+            let width = Float(2 * options.initRange)
             for i in 0..<input.count {
-                input.base[i] = (Float(initRandom.next() >> 40) * 0x1p-24 - 0.5) / Float(dimension)
+                input.base[i] = width * (Float(initRandom.next() >> 40) * 0x1p-24 - 0.5) / Float(dimension)
             }
             output.zero()
             initialized = initial?.apply(input: input, output: output, vocabulary: corpus.vocabulary, loss: options.loss)
