@@ -94,9 +94,11 @@ public final class LanguageModelTrainer {
     /// Processor seconds used by the process, all threads.
     public var cpuClock: () -> Double = Clocks.processor
     /// Threads for training: above 1, each batch's sequences are split among this many threads
-    /// (`DataParallel`, OpenBLAS single-threaded in each); validation uses them as OpenBLAS threads.
-    /// The result depends on the count (the dropout masks are drawn per shard and the gradient
-    /// sums run in another order) but is the same on every run with the same count.
+    /// (`DataParallel`, OpenBLAS single-threaded in each) when the network's recurrent products
+    /// outweigh its output layer's (`DataParallel.suits`), else they are OpenBLAS's threads; and
+    /// validation uses them as OpenBLAS threads. Split, the result depends on the count (the
+    /// dropout masks are drawn per shard and the gradient sums run in another order) but is the
+    /// same on every run with the same count.
     public var threads = 1
 
     /// The predictions per segment and the batches per epoch.
@@ -145,7 +147,8 @@ public final class LanguageModelTrainer {
         let parameters = network.parameters
         let b = options.batch, length = segmentLength, batches = batchesPerEpoch
         var inputs: [Int32] = [], targets: [Int32] = []
-        let parallel = threads > 1 && b > 1 ? DataParallel(network, threads: threads, batch: b) : nil
+        let split = threads > 1 && b > 1 && DataParallel<Float>.suits(network.configuration)
+        let parallel = split ? DataParallel(network, threads: threads, batch: b) : nil
         defer { BLAS.setThreads(threads) }
         while position.epoch <= options.epochs {
             if position.batch == 0 {

@@ -114,7 +114,7 @@ struct LMTrain: ParsableCommand {
     @Option(help: ArgumentHelp("Keep at most N tokens, special tokens included.", valueName: "n"))
     var maxVocab: Int?
 
-    @Option(help: "Threads: each batch's sequences are split among them (each thread trains its share on a copy of the network sharing its weights, and the gradients are added in a fixed order). Results depend on the count but repeat exactly for the same count and seed.")
+    @Option(help: "Threads. When the recurrent layers outweigh the output layer (character models), each batch's sequences are split among them: each thread trains its share on a copy of the network sharing its weights, the gradients added in a fixed order, so results depend on the count but repeat exactly for the same count and seed. With a large vocabulary (word models) they are OpenBLAS's threads for the matrix products.")
     var threads = Machine.coreCount
 
     @Option(help: "The random seed (initial weights, dropout masks).")

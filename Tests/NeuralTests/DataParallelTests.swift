@@ -24,6 +24,19 @@ import Testing
         return network
     }
 
+    /// Character models (65 × 128 softmax under a 2 × 128 LSTM) are split; PTB's word model
+    /// (10,000 × 200 softmax under a 2 × 200 LSTM) leaves its threads to OpenBLAS.
+    @Test func characterModelsAreSplitAndLargeVocabulariesAreNot() {
+        var char = NetworkConfiguration()
+        char.vocabularySize = 65
+        char.embedSize = 128
+        char.hiddenSize = 128
+        #expect(DataParallel<Float>.suits(char))
+        var word = NetworkConfiguration()
+        word.vocabularySize = 10_000
+        #expect(!DataParallel<Float>.suits(word))
+    }
+
     func maximumRelativeDifference(_ a: [Double], _ b: [Double]) -> Double {
         precondition(a.count == b.count)
         let scale = max(a.map(abs).max() ?? 0, 1e-300)
