@@ -6,7 +6,8 @@
 #     SGD lr 1, loss summed over the steps, clip 5, weights in +-0.1): training tokens/s with each
 #     thread count in THREADS and validation perplexity after EPOCHS epochs;
 #   - character level, Tiny Shakespeare (first 90% train, last 10% validation, nanoGPT's split),
-#     2 x 128 LSTM, sequence 100, batch 50, Adam 2e-3: characters/s and validation loss after
+#     2 x 128 LSTM, sequence 100, batch 50, Adam 2e-3 held constant (lm-train --lr-decay 1, as the
+#     peer; lm-train would otherwise halve it on a validation plateau): characters/s and validation loss after
 #     CHAR_SECONDS (default 300) seconds of training time each (lm-train --time-limit; the peer stops
 #     the same way, at the first batch boundary past the budget), at most CHAR_EPOCHS epochs;
 #   - sampling: characters/s generating SAMPLE_LENGTH characters at batch 1 with a 2 x 128 char LSTM.
@@ -56,7 +57,7 @@ if section char; then
 echo "== character level: Tiny Shakespeare $chars chars, 2 x 128 LSTM, seq 100, batch 50, adam 2e-3, $CHAR_SECONDS s of training (at most $CHAR_EPOCHS epochs)"
 for t in $THREADS; do
   "$BIN/lm-train" --text --quiet --level char --hidden 128 --embed 128 --bptt 100 --batch 50 --optimizer adam \
-    --lr 0.002 --dev "$OUT/shakespeare.valid.txt" --epochs "$CHAR_EPOCHS" --time-limit "$CHAR_SECONDS" --threads "$t" --seed 1 \
+    --lr 0.002 --lr-decay 1 --dev "$OUT/shakespeare.valid.txt" --epochs "$CHAR_EPOCHS" --time-limit "$CHAR_SECONDS" --threads "$t" --seed 1 \
     --log "$OUT/lm-char-$t.jsonl" -o "$OUT/lm-char-$t.nlpipe" "$OUT/shakespeare.train.txt"
   ours=$(epoch_line "$OUT/lm-char-$t.jsonl")
   peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" char "$OUT/shakespeare.train.txt" "$OUT/shakespeare.valid.txt" "$t" "$CHAR_EPOCHS" "$CHAR_SECONDS")
