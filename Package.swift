@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "_TestSupport"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTrainingTests",
-                    dependencies: ["Embeddings", "Kernels", "KernelsAVX2", "VocabularyModule", "Randomness", "_TestSupport"]),
+                    dependencies: ["Embeddings", "JSONCore", "Kernels", "KernelsAVX2", "VocabularyModule", "Randomness", "_TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Kernels", "ModelArchive", "JSONCore", "Diagnostics", "_TestSupport"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural", "Kernels", "KernelsAVX2", "KernelsAVX512", "Randomness", "_TestSupport"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "_TestSupport"]),

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import JSONCore
 import Kernels
 import Testing
 @testable import Embeddings
@@ -118,6 +119,17 @@ struct DeterminismAndCheckpointTests {
         let smaller = try Quality.corpus(Quality.sentences(1000, seed: 9))
         let data = #expect(throws: Failure.self) { try EmbeddingTrainer(options: options, corpus: smaller, resuming: checkpoint) }
         #expect(data?.kind == .badData)
+    }
+
+    /// A checkpoint from before `init_range` was recorded was written with word2vec.c's start
+    /// (0.5): it resumes with `--init-range 0.5`, and the message names that value otherwise.
+    @Test func checkpointsWithoutTheInitialRangeWereWrittenWithHalf() throws {
+        var options = Quality.options(.skipgram, .ns)
+        let stored = JSONValue.object((options.json.objectValue ?? []).filter { $0.key != "init_range" })
+        #expect(TrainingCheckpoint.differences(stored: stored, options: options) == ["--init-range 0.5 (this run: 1.0)"])
+        options.initRange = 0.5
+        #expect(TrainingCheckpoint.differences(stored: stored, options: options).isEmpty)
+        #expect(TrainingCheckpoint.differences(stored: options.json, options: options).isEmpty)
     }
 
     @Test func damagedAndOtherKindsOfFilesAreDataErrors() throws {

@@ -156,14 +156,7 @@ public struct TrainingCheckpoint: @unchecked Sendable {
     /// whose result does not depend on it), `.badData` when the corpus is not the one the
     /// checkpoint was trained on (another vocabulary, token count or length).
     func check(options: TrainingOptions, corpus: TrainingCorpus) throws {
-        let stored = config.objectValue ?? []
-        var differences: [String] = []
-        for (key, value) in options.json.objectValue ?? [] {
-            let old = stored.first { $0.key == key }?.value ?? .null
-            if old != value {
-                differences.append("--\(String(key.map { $0 == "_" ? "-" : $0 })) \(old.jsonText) (this run: \(value.jsonText))")
-            }
-        }
+        let differences = Self.differences(stored: config, options: options)
         if !differences.isEmpty {
             throw Failure(.usage, "the checkpoint was written with other settings: " + differences.joined(separator: ", ")
                 + "; resume with the checkpoint's settings")
@@ -180,6 +173,24 @@ public struct TrainingCheckpoint: @unchecked Sendable {
             throw Failure(.badData, "the checkpoint's progress is inconsistent with its settings (\(states.count) workers, "
                 + "position \(position))")
         }
+    }
+
+    /// Settings recorded in `config` only from some build on, with the value every run had
+    /// before: a checkpoint without the key was written with that value.
+    static let valuesBeforeRecorded: [String: JSONValue] = ["init_range": JSONValue(0.5)]
+
+    /// Every setting of `options` that differs from the `stored` configuration, as
+    /// "--option stored (this run: value)".
+    static func differences(stored: JSONValue, options: TrainingOptions) -> [String] {
+        let stored = stored.objectValue ?? []
+        var differences: [String] = []
+        for (key, value) in options.json.objectValue ?? [] {
+            let old = stored.first { $0.key == key }?.value ?? valuesBeforeRecorded[key] ?? .null
+            if old != value {
+                differences.append("--\(String(key.map { $0 == "_" ? "-" : $0 })) \(old.jsonText) (this run: \(value.jsonText))")
+            }
+        }
+        return differences
     }
 
     /// Copies the stored vectors into the run's matrices; `.badData` when their shapes differ.
