@@ -3,10 +3,10 @@ import Kernels
 
 /// word2vec's inner loop (`Vector.logisticTerms`) and the LSTM step (`LSTMKernels`) compiled for
 /// x86-64-v3 (AVX2: 8 float lanes per instruction instead of SSE2's 4), for a build that otherwise
-/// targets baseline x86-64 so that it runs anywhere. Package.swift gives this module alone `-target-cpu haswell`; callers check
-/// `isSupported` (cpuid) once and otherwise call the portable copy. Both copies are the same
-/// inlined source with lane-wise operations and no FMA contraction, so they give the same results
-/// bit for bit (tested).
+/// targets baseline x86-64 so that it runs anywhere. Package.swift gives this module alone
+/// `-target-cpu haswell`; callers check `isSupported` (cpuid) once and otherwise call the portable
+/// copy. Both copies are the same inlined source with lane-wise operations and no FMA
+/// contraction, so they give the same results bit for bit (tested).
 public enum AVX2Kernels {
     /// Whether this processor and operating system run this module's code.
     public static let isSupported: Bool = nlpipe_cpu_has_x86_64_v3() == 1

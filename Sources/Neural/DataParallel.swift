@@ -21,6 +21,9 @@ public final class DataParallel<T: BLASScalar>: @unchecked Sendable {
     /// The rows (sequences) of the batch that each shard runs.
     public let shards: [Range<Int>]
     let replicas: [RecurrentNetwork<T>]
+    /// The network's tensors and each replica's, in the same order (built once, not per batch).
+    private let parameters: [Parameter<T>]
+    private let replicaParameters: [[Parameter<T>]]
     private let batch: Int
     private var shardInputs: [[Int32]], shardTargets: [[Int32]]
     private let losses: UnsafeMutableBufferPointer<T>
@@ -35,6 +38,8 @@ public final class DataParallel<T: BLASScalar>: @unchecked Sendable {
         shards = (0..<n).map { k in (k * batch / n)..<((k + 1) * batch / n) }
         // Shard 0 adds its gradient into the network's own: one pass fewer over the gradients.
         replicas = (0..<n).map { k in network.replica(sharingGradients: k == 0) }
+        parameters = network.parameters
+        replicaParameters = replicas.map(\.parameters)
         shardInputs = Array(repeating: [], count: n)
         shardTargets = Array(repeating: [], count: n)
         losses = .allocate(capacity: n)
@@ -111,17 +116,15 @@ public final class DataParallel<T: BLASScalar>: @unchecked Sendable {
     /// network.gradient (shard 0's) += Σ_{k≥1} replica_k.gradient for every parameter, in shard
     /// order; each thread sums one N-th of every tensor's elements.
     private func sumGradients() {
-        let targets = network.parameters
-        let sources = replicas.map(\.parameters)
         let n = shards.count
         guard n > 1 else { return }
         DispatchQueue.concurrentPerform(iterations: n) { c in
-            for (i, target) in targets.enumerated() {
+            for (i, target) in parameters.enumerated() {
                 let count = target.gradient.count
                 let lower = c * count / n, upper = (c + 1) * count / n
                 guard upper > lower else { continue }
                 for k in 1..<n {
-                    T.axpy(1, sources[k][i].gradient.base + lower, target.gradient.base + lower, count: upper - lower)
+                    T.axpy(1, replicaParameters[k][i].gradient.base + lower, target.gradient.base + lower, count: upper - lower)
                 }
             }
         }

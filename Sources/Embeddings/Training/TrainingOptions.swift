@@ -49,7 +49,7 @@ public enum VectorKernels: String, Sendable, CaseIterable {
 
 /// Every setting of a training run, with word2vec.c's meanings. Defaults are word2vec.c's
 /// (`-size 100 -window 5 -negative 5 -sample 1e-3 -min-count 5 -iter 5`, `-alpha` 0.025 for
-/// skip-gram and 0.05 for CBOW, decaying linearly to 0.0001 × alpha).
+/// skip-gram and 0.05 for CBOW, decaying linearly to 0.0001 × alpha), except `initRange`.
 public struct TrainingOptions: Sendable, Equatable {
     public var method: TrainingMethod = .skipgram
     public var loss: TrainingLoss = .ns
