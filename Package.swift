@@ -126,6 +126,6 @@ let package = Package(
         .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tokenize", "vocab", "bleu", "embed-query", "embed-train", "debias", "lm-train", "sample", "_TestSupport"]),
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Randomness", "_TestSupport"]),
-        .testTarget(name: "LanguageModelsTests", dependencies: ["LanguageModels", "Neural", "ModelArchive", "VocabularyModule", "Randomness", "_TestSupport"]),
+        .testTarget(name: "LanguageModelsTests", dependencies: ["LanguageModels", "JSONCore", "Neural", "ModelArchive", "VocabularyModule", "Randomness", "_TestSupport"]),
     ]
 )

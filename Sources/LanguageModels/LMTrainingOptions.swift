@@ -26,6 +26,9 @@ public struct LMTrainingOptions: Sendable, Equatable {
     public var decayAfter = 0
     /// The largest global gradient norm (0: no clipping).
     public var clip = 5.0
+    /// The recurrent layers' biases learn at this multiple of the learning rate (2: as PyTorch's
+    /// two bias vectors per gate do; see `RecurrentNetwork.rateScales(recurrentBiases:)`).
+    public var biasLearningRateScale = 1.0
     /// Parameters start uniform in (−initScale, initScale).
     public var initScale = 0.1
     public var seed: UInt64 = 1
@@ -50,6 +53,7 @@ public struct LMTrainingOptions: Sendable, Equatable {
         if !(learningRateDecay >= 1) { throw fail("--lr-decay must be at least 1") }
         if decayAfter < 0 { throw fail("--decay-after must not be negative") }
         if !(clip >= 0) { throw fail("--clip must not be negative") }
+        if !(biasLearningRateScale > 0) || !biasLearningRateScale.isFinite { throw fail("--bias-lr-scale must be positive") }
         if !(initScale > 0) { throw fail("--init-scale must be positive") }
         if checkpointEvery < 0 { throw fail("--checkpoint-every must not be negative") }
     }
@@ -62,7 +66,7 @@ public struct LMTrainingOptions: Sendable, Equatable {
             "dropout": JSONValue(network.dropout), "tied": .bool(network.tied), "bptt": JSONValue(bptt),
             "batch": JSONValue(batch), "epochs": JSONValue(epochs), "optimizer": .string(optimizer.rawValue),
             "lr": JSONValue(learningRate), "lr_decay": JSONValue(learningRateDecay),
-            "decay_after": JSONValue(decayAfter), "clip": JSONValue(clip),
+            "decay_after": JSONValue(decayAfter), "clip": JSONValue(clip), "bias_lr_scale": JSONValue(biasLearningRateScale),
             "init_scale": JSONValue(initScale), "seed": JSONValue(seed),
         ]
     }
@@ -88,6 +92,8 @@ public struct LMTrainingOptions: Sendable, Equatable {
         // Checkpoints written before the option existed decayed on plateaus only.
         decayAfter = json["decay_after"]?.intValue ?? 0
         clip = try number("clip")
+        // Checkpoints written before the option existed trained every parameter at the one rate.
+        biasLearningRateScale = json["bias_lr_scale"] == nil ? 1 : try number("bias_lr_scale")
         initScale = try number("init_scale")
         guard let s = json["seed"]?.numberValue?.intValue, s >= 0 else { throw Failure(.badData, "the checkpoint's configuration lacks 'seed'") }
         seed = UInt64(s)

@@ -145,6 +145,7 @@ public final class LanguageModelTrainer {
     public func run(observer: any LMTrainingObserver) throws {
         let network = model.network
         let parameters = network.parameters
+        let rateScales = network.rateScales(recurrentBiases: options.biasLearningRateScale)
         let b = options.batch, length = segmentLength, batches = batchesPerEpoch
         var inputs: [Int32] = [], targets: [Int32] = []
         let split = threads > 1 && b > 1 && DataParallel<Float>.suits(network.configuration)
@@ -185,7 +186,7 @@ public final class LanguageModelTrainer {
                     let norm = GradientClipping.clip(parameters, maxNorm: options.clip)
                     guard norm.isFinite else { throw notANumber(batch: position.batch + 1) }
                 }
-                optimizer.step(parameters, learningRate: position.learningRate)
+                optimizer.step(parameters, learningRate: position.learningRate, rateScales: rateScales)
                 position.batch += 1
                 position.epochLoss += loss
                 position.epochTokens += steps * b

@@ -6,8 +6,22 @@ import Glibc
 /// How parameters move along their gradients. The state an optimizer keeps (Adam's moments and
 /// step count) is exposed so a checkpoint can store it and a resumed run continue exactly.
 public protocol Optimizer: AnyObject {
-    /// One update of every parameter from its current gradient with learning rate `rate`.
-    func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double)
+    /// One update of every parameter from its current gradient: parameter i with learning rate
+    /// `rate · rateScales[i]` (`rate` for all when `rateScales` is empty).
+    func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double, rateScales: [Double])
+}
+
+extension Optimizer {
+    /// One update of every parameter with the same learning rate `rate`.
+    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
+        step(parameters, learningRate: rate, rateScales: [])
+    }
+}
+
+/// The rate multiple of parameter `index` (1 when no multiples are given).
+@inline(__always)
+func rateScale(_ scales: [Double], _ index: Int) -> Double {
+    scales.isEmpty ? 1 : scales[index]
 }
 
 /// Plain stochastic gradient descent: θ ← θ − η·g.
@@ -15,9 +29,11 @@ public final class SGD: Optimizer {
     public init() {}
 
     @_specialize(where T == Float)
-    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
-        let eta = T(-rate)
-        for p in parameters { T.axpy(eta, p.gradient.base, p.value.base, count: p.value.count) }
+    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double, rateScales: [Double]) {
+        precondition(rateScales.isEmpty || rateScales.count == parameters.count, "SGD.step: one rate multiple per parameter")
+        for (index, p) in parameters.enumerated() {
+            T.axpy(T(-rate * rateScale(rateScales, index)), p.gradient.base, p.value.base, count: p.value.count)
+        }
     }
 }
 
@@ -39,16 +55,17 @@ public final class Adam: Optimizer {
     }
 
     @_specialize(where T == Float)
-    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double) {
+    public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double, rateScales: [Double]) {
+        precondition(rateScales.isEmpty || rateScales.count == parameters.count, "Adam.step: one rate multiple per parameter")
         if firstMoments.isEmpty {
             firstMoments = parameters.map { [Double](repeating: 0, count: $0.value.count) }
             secondMoments = firstMoments
         }
         stepCount += 1
         let correction1 = 1 - pow(beta1, Double(stepCount)), correction2 = 1 - pow(beta2, Double(stepCount))
-        let stepSize = rate / correction1
         let rootCorrection2 = correction2.squareRoot()
         for (index, p) in parameters.enumerated() {
+            let stepSize = rate * rateScale(rateScales, index) / correction1
             let w = p.value.base, g = p.gradient.base
             firstMoments[index].withUnsafeMutableBufferPointer { m in
                 secondMoments[index].withUnsafeMutableBufferPointer { v in

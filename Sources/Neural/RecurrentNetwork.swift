@@ -97,6 +97,16 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
         return list
     }
 
+    /// One learning-rate multiple per entry of `parameters`: `scale` for the recurrent layers'
+    /// biases, 1 for everything else. PyTorch's nn.RNN and nn.LSTM (and cuDNN, and Zaremba et al.'s
+    /// Torch code) write each gate's bias as the sum of two vectors, b_ih + b_hh, which receive the
+    /// same gradient; under SGD and Adam their sum therefore moves exactly twice as far per step as
+    /// one bias would, so `scale` 2 trains this network's single bias as theirs train.
+    public func rateScales(recurrentBiases scale: Double) -> [Double] {
+        let biases = Set(layers.map { ObjectIdentifier($0.bias) })
+        return parameters.map { biases.contains(ObjectIdentifier($0)) ? scale : 1 }
+    }
+
     /// Draws every parameter from U(−scale, scale), in `parameters` order, from `generator`
     /// (53-bit uniform doubles), as Zaremba et al. initialise (scale 0.1 for the small model).
     @_specialize(where T == Float)

@@ -105,6 +105,9 @@ struct LMTrain: ParsableCommand {
     @Option(help: "Initial weights are uniform in (-scale, scale).")
     var initScale = 0.1
 
+    @Option(help: ArgumentHelp("The recurrent layers' biases learn at this multiple of the learning rate. 2 trains them as PyTorch's nn.LSTM and nn.RNN (and cuDNN) do: those write each gate's bias as two vectors with the same gradient, whose sum moves twice as far per step.", valueName: "k"))
+    var biasLrScale = 1.0
+
     @Option(help: ArgumentHelp("Use this vocabulary (from 'vocab build') instead of building one.", valueName: "file"), completion: .file())
     var vocab: String?
 
@@ -159,6 +162,7 @@ struct LMTrain: ParsableCommand {
         options.decayAfter = decayAfter
         options.clip = clip
         options.initScale = initScale
+        options.biasLearningRateScale = biasLrScale
         options.seed = seed
         options.checkpointEvery = checkpointEvery
         return options

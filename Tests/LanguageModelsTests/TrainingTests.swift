@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import LanguageModels
 import ModelArchive
 import Neural
@@ -92,6 +93,7 @@ final class Recorder: LMTrainingObserver {
             o.network.cell = .gru
             o.epochs = 3
             o.checkpointEvery = 3
+            o.biasLearningRateScale = 2   // resumed from the checkpoint, or the runs part
         }
         let whole = try trainer(configure: configure)
         whole.threads = threads
@@ -184,6 +186,25 @@ final class Recorder: LMTrainingObserver {
         let (atEpochEnd, recorder2) = try limitedRun(14)
         #expect(recorder2.reports.count == 1 && recorder2.reports[0].batches == 14 && recorder2.reports[0].timeLimitReached)
         #expect(atEpochEnd.position.epoch == 2 && atEpochEnd.position.batch == 0)
+    }
+
+    /// A checkpoint records --bias-lr-scale; one written before the option existed (no
+    /// `bias_lr_scale` in its `training` metadata) resumes with every parameter at the one rate.
+    @Test func checkpointsRecordTheBiasRateAndOldOnesResumeAtOneRate() throws {
+        let t = try trainer { $0.biasLearningRateScale = 2 }
+        func resumed(_ writer: ArchiveWriter) throws -> LanguageModelTrainer {
+            let reader = try ArchiveReader(bytes: try writer.serialized(), name: "checkpoint")
+            let model = try LanguageModelTrainer.model(inCheckpoint: reader)
+            return try LanguageModelTrainer(resuming: reader, model: model, train: try TokenStream(sequences: Self.sentences, model: model),
+                                            dev: nil, epochs: nil)
+        }
+        var writer = try t.checkpoint()
+        #expect(try resumed(writer).options.biasLearningRateScale == 2)
+        var old = t.options.json
+        if case .object(let fields) = old { old = .object(fields.filter { $0.key != "bias_lr_scale" }) }
+        #expect(old["bias_lr_scale"] == nil)
+        writer.metadata["training"] = old.jsonText
+        #expect(try resumed(writer).options.biasLearningRateScale == 1)
     }
 
     /// A checkpoint refuses other data.
