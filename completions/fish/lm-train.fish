@@ -20,7 +20,7 @@ function __lm-train_parse_tokens -S
     set -l unparsed_tokens (__lm-train_tokens -pc)
     switch $unparsed_tokens[1]
     case 'lm-train'
-        __lm-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'level=' 'dev=' 'test=' 'cell=' 'layers=' 'hidden=' 'embed=' 'dropout=' 'tie' 'bptt=' 'batch=' 'epochs=' 'optimizer=' 'lr=' 'lr-decay=' 'decay-after=' 'time-limit=' 'clip=' 'init-scale=' 'vocab=' 'min-count=' 'max-vocab=' 'threads=' 'seed=' 'checkpoint-every=' 'resume=' 'log=' 'quiet' 'version' 'h/help'
+        __lm-train_parse_subcommand -r 1 'text' 'jsonl' 'skip-invalid' 'o/output=' 'field=' 'level=' 'dev=' 'test=' 'cell=' 'layers=' 'hidden=' 'embed=' 'dropout=' 'tie' 'bptt=' 'batch=' 'epochs=' 'optimizer=' 'lr=' 'lr-decay=' 'decay-after=' 'time-limit=' 'clip=' 'init-scale=' 'bias-lr-scale=' 'vocab=' 'min-count=' 'max-vocab=' 'threads=' 'seed=' 'checkpoint-every=' 'resume=' 'log=' 'quiet' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __lm-train_parse_subcommand -r 1 'version'
@@ -102,6 +102,7 @@ complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_opti
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" time-limit' -l 'time-limit' -d 'Stop training at the first batch boundary after this many seconds of training (validation excluded, earlier sessions of a resumed run included); the model is then evaluated, reported and kept like at the end of an epoch.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" clip' -l 'clip' -d 'Clip gradients to this global norm (0: no clipping).' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" init-scale' -l 'init-scale' -d 'Initial weights are uniform in (-scale, scale).' -rfka ''
+complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" bias-lr-scale' -l 'bias-lr-scale' -d 'The recurrent layers\' biases learn at this multiple of the learning rate. 2 trains them as PyTorch\'s nn.LSTM and nn.RNN (and cuDNN) do: those write each gate\'s bias as two vectors with the same gradient, whose sum moves twice as far per step.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" vocab' -l 'vocab' -d 'Use this vocabulary (from \'vocab build\') instead of building one.' -rF
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" min-count' -l 'min-count' -d 'Tokens seen fewer times become <unk>.' -rfka ''
 complete -c 'lm-train' -n '__lm-train_should_offer_completions_for_flags_or_options "lm-train" max-vocab' -l 'max-vocab' -d 'Keep at most N tokens, special tokens included.' -rfka ''
