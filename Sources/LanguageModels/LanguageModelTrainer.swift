@@ -96,7 +96,8 @@ public final class LanguageModelTrainer {
     /// Threads for training: above 1, each batch's sequences are split among this many threads
     /// (`DataParallel`, OpenBLAS single-threaded in each) when the network's recurrent products
     /// outweigh its output layer's (`DataParallel.suits`), else they are OpenBLAS's threads; and
-    /// validation uses them as OpenBLAS threads. Split, the result depends on the count (the
+    /// validation uses them as OpenBLAS threads (and, unsplit, for the softmax's elementwise work,
+    /// which leaves results unchanged). Split, the result depends on the count (the
     /// dropout masks are drawn per shard and the gradient sums run in another order) but is the
     /// same on every run with the same count.
     public var threads = 1
@@ -150,6 +151,7 @@ public final class LanguageModelTrainer {
         var inputs: [Int32] = [], targets: [Int32] = []
         let split = threads > 1 && b > 1 && DataParallel<Float>.suits(network.configuration)
         let parallel = split ? DataParallel(network, threads: threads, batch: b) : nil
+        network.output.threads = threads
         defer { BLAS.setThreads(threads) }
         while position.epoch <= options.epochs {
             if position.batch == 0 {

@@ -1,3 +1,4 @@
+import Dispatch
 import Kernels
 
 /// The output layer: a dense layer to one score per vocabulary entry, the softmax, and the
@@ -16,8 +17,15 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     public let probabilities = Matrix<T>(rows: 0, columns: 0)
     /// dL/dA of the last backward pass (tokens × H).
     public let inputGradient = Matrix<T>(rows: 0, columns: 0)
+    /// Threads for the elementwise softmax over the rows (the products use BLAS's own threads).
+    /// Each row's terms are the same whatever the count, and the loss adds them in row order, so
+    /// results do not depend on it.
+    public var threads = 1
     private let input = Matrix<T>(rows: 0, columns: 0)
+    /// One row of exponentials per thread (log ŷ keeps z and needs Σ exp(z − m) on the side).
     private let scratch = Matrix<T>(rows: 0, columns: 0)
+    /// Each row's −log ŷ[target] of the last pass with targets.
+    private let rowLosses = Matrix<T>(rows: 0, columns: 0)
     private var targets: [Int32] = []
 
     /// A new output layer, or one over `sharedWeight` (tied embeddings: the V × H table).
@@ -49,39 +57,61 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     public var inputSize: Int { weight.value.columns }
 
     /// z = A·Wᵀ + b into `probabilities`, then each row turned into log ŷ (`logarithms`) or ŷ in
-    /// place (one vector exp pass per row). With `targets`, returns Σ −log ŷ[target] computed as
-    /// log Σ exp(z − m) − (z_target − m), never from a rounded ŷ, so it stays finite.
+    /// place (one vector exp pass per row), the rows split among `threads`. With `targets`, returns
+    /// Σ −log ŷ[target] computed as log Σ exp(z − m) − (z_target − m), never from a rounded ŷ, so
+    /// it stays finite; the rows' terms are added in row order.
     @discardableResult
     func scores(_ a: Matrix<T>, logarithms: Bool, targets: [Int32]? = nil) -> T {
-        let v = vocabularySize
-        probabilities.reshape(rows: a.rows, columns: v)
+        let v = vocabularySize, n = a.rows
+        probabilities.reshape(rows: n, columns: v)
         Products.multiply(a.base, lda: inputSize, weight.value.base, ldb: inputSize, transposeB: true,
-                          m: a.rows, n: v, k: inputSize, into: probabilities.base, ldc: v)
-        let b = bias.value.base
-        var loss: T = 0
-        for r in 0..<a.rows {
-            let z = probabilities.row(r)
-            for j in 0..<v { z[j] += b[j] }
-            let maximum = T.maximum(z, count: v)
-            for j in 0..<v { z[j] -= maximum }
-            let target = targets.map { z[Int($0[r])] } ?? 0
-            if logarithms {
-                // log ŷ = (z − m) − log Σ exp(z − m); the exponentials go to scratch space.
-                scratch.reshape(rows: 1, columns: v)
-                scratch.base.update(from: z, count: v)
-                T.exp(scratch.base, count: v)
-                let shift = T.log(T.sum(scratch.base, count: v))
-                for j in 0..<v { z[j] -= shift }
-                loss += shift - target
-            } else {
-                T.exp(z, count: v)
-                let total = T.sum(z, count: v)
-                let inverse = 1 / total
-                for j in 0..<v { z[j] *= inverse }
-                loss += T.log(total) - target
+                          m: n, n: v, k: inputSize, into: probabilities.base, ldc: v)
+        let chunks = max(1, min(threads, n / 8))
+        if logarithms { scratch.reshape(rows: chunks, columns: v) }
+        rowLosses.reshape(rows: 1, columns: n)
+        if chunks == 1 {
+            normalize(rows: 0..<n, targets: targets, scratch: logarithms ? scratch.row(0) : nil)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                self.normalize(rows: (c * n / chunks)..<((c + 1) * n / chunks), targets: targets,
+                               scratch: logarithms ? self.scratch.row(c) : nil)
             }
         }
+        guard targets != nil else { return 0 }
+        var loss: T = 0
+        for r in 0..<n { loss += rowLosses.base[r] }
         return loss
+    }
+
+    /// `normalize(row:target:scratch:)` for each of `rows`, their terms into `rowLosses`.
+    private func normalize(rows: Range<Int>, targets: [Int32]?, scratch: UnsafeMutablePointer<T>?) {
+        for r in rows {
+            rowLosses.base[r] = normalize(row: r, target: targets.map { Int($0[r]) }, scratch: scratch)
+        }
+    }
+
+    /// Row r of `probabilities` from z to log ŷ (given `scratch`, a row of work space) or ŷ;
+    /// returns log Σ exp(z − m) − (z_target − m).
+    private func normalize(row r: Int, target: Int?, scratch: UnsafeMutablePointer<T>?) -> T {
+        let v = vocabularySize, b = bias.value.base
+        let z = probabilities.row(r)
+        for j in 0..<v { z[j] += b[j] }
+        let maximum = T.maximum(z, count: v)
+        for j in 0..<v { z[j] -= maximum }
+        let shifted = target.map { z[$0] } ?? 0
+        if let scratch {
+            // log ŷ = (z − m) − log Σ exp(z − m); the exponentials go to scratch space.
+            scratch.update(from: z, count: v)
+            T.exp(scratch, count: v)
+            let shift = T.log(T.sum(scratch, count: v))
+            for j in 0..<v { z[j] -= shift }
+            return shift - shifted
+        }
+        T.exp(z, count: v)
+        let total = T.sum(z, count: v)
+        let inverse = 1 / total
+        for j in 0..<v { z[j] *= inverse }
+        return T.log(total) - shifted
     }
 
     /// The summed cross-entropy Σ −log ŷ[target] of the rows of `a` (tokens × H) against
