@@ -44,7 +44,7 @@ extension RecurrentLayer {
             }
         }
         // Whole-sequence products.
-        if let ids = inputIDs, let table = inputTable {
+        if let (table, ids) = tableInput {
             // Per table row: G = the dZ rows summed by id (V × blocks·H); dW_x += Gᵀ·T, dT = G·W_x.
             let v = table.rows
             tableGates.reshape(rows: v, columns: width)
@@ -68,7 +68,7 @@ extension RecurrentLayer {
                               m: width, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
         }
         gateGradients.addRowSums(into: bias.gradient.base)
-        if let table = inputTable, inputIDs != nil {
+        if let table = tableInput?.table {
             inputGradient.reshape(rows: table.rows, columns: inputSize)
             Products.multiply(tableGates.base, lda: width, inputWeight.value.base, ldb: inputSize,
                               m: table.rows, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)

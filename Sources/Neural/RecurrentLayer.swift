@@ -33,8 +33,9 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     // Saved by forward for backward.
     var steps = 0, batch = 0
     let input = Matrix<T>(rows: 0, columns: 0)       // X
-    var inputIDs: [Int32]? = nil                     // or the rows of `inputTable` X is made of
-    var inputTable: Matrix<T>? = nil
+    /// When the last forward pass took its input as rows of a table: the table and the row of
+    /// each token (X itself is then not formed).
+    var tableInput: (table: Matrix<T>, ids: [Int32])? = nil
     let tableGates = Matrix<T>(rows: 0, columns: 0)  // per table row: T·W_xᵀ + b, or backward's scattered dZ
     let gates = Matrix<T>(rows: 0, columns: 0)       // activated gate blocks per step
     let previousHidden = Matrix<T>(rows: 0, columns: 0) // a⟨t−1⟩ per step
@@ -83,8 +84,7 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         precondition(x.rows == steps * batch && x.columns == inputSize, "RecurrentLayer: input \(x.rows)×\(x.columns)")
         precondition(state.batch == batch, "RecurrentLayer: state for \(state.batch) sequences, batch \(batch)")
         let width = kind.blockCount * hiddenSize, n = steps * batch
-        inputIDs = nil
-        inputTable = nil
+        tableInput = nil
         input.copy(from: x)
         gates.reshape(rows: n, columns: width)
         // Z = X·W_xᵀ + b for every step at once.
@@ -105,8 +105,7 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         precondition(ids.count == steps * batch && table.columns == inputSize, "RecurrentLayer: \(ids.count) ids, table \(table.columns) wide")
         precondition(state.batch == batch, "RecurrentLayer: state for \(state.batch) sequences, batch \(batch)")
         let width = kind.blockCount * hiddenSize, n = steps * batch, v = table.rows
-        inputIDs = ids
-        inputTable = table
+        tableInput = (table, ids)
         tableGates.reshape(rows: v, columns: width)
         Products.multiply(table.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
                           m: v, n: width, k: inputSize, into: tableGates.base, ldc: width)
