@@ -6,8 +6,10 @@
 #     SGD lr 1, loss summed over the steps, clip 5, weights in +-0.1): training tokens/s with each
 #     thread count in THREADS and validation perplexity after EPOCHS epochs;
 #   - character level, Tiny Shakespeare (first 90% train, last 10% validation, nanoGPT's split),
-#     2 x 128 LSTM, sequence 100, batch 50, Adam 2e-3 held constant (lm-train --lr-decay 1, as the
-#     peer; lm-train would otherwise halve it on a validation plateau): characters/s and validation loss after
+#     2 x 128 LSTM, sequence 100, batch 50, Adam 2e-3 halved whenever an epoch's validation loss is
+#     not below the best so far (lm-train's default schedule, CHAR_LR_DECAY=2; the peer does the
+#     same, evaluating after every epoch outside its timed training; CHAR_LR_DECAY=1 holds the rate
+#     constant on both sides): characters/s and validation loss after
 #     CHAR_SECONDS (default 300) seconds of training time each (lm-train --time-limit; the peer stops
 #     the same way, at the first batch boundary past the budget), at most CHAR_EPOCHS epochs;
 #   - sampling: characters/s generating SAMPLE_LENGTH characters at batch 1 with a 2 x 128 char LSTM.
@@ -27,6 +29,7 @@ CHAR_SECONDS=${CHAR_SECONDS:-300}
 CHAR_EPOCHS=${CHAR_EPOCHS:-1000}
 SAMPLE_LENGTH=${SAMPLE_LENGTH:-5000}
 BIAS_LR_SCALE=${BIAS_LR_SCALE:-2}
+CHAR_LR_DECAY=${CHAR_LR_DECAY:-2}
 SECTIONS=${SECTIONS:-"word char sample"}   # which parts to run (sample needs char's model)
 section() { [[ " $SECTIONS " == *" $1 "* ]]; }
 PTB=$DATA/lm/ptb
@@ -59,13 +62,13 @@ done
 fi
 
 if section char; then
-echo "== character level: Tiny Shakespeare $chars chars, 2 x 128 LSTM, seq 100, batch 50, adam 2e-3, $CHAR_SECONDS s of training (at most $CHAR_EPOCHS epochs)"
+echo "== character level: Tiny Shakespeare $chars chars, 2 x 128 LSTM, seq 100, batch 50, adam 2e-3 (divided by $CHAR_LR_DECAY on a validation plateau), $CHAR_SECONDS s of training (at most $CHAR_EPOCHS epochs)"
 for t in $THREADS; do
   "$BIN/lm-train" --text --quiet --level char --hidden 128 --embed 128 --bptt 100 --batch 50 --optimizer adam \
-    --lr 0.002 --lr-decay 1 --bias-lr-scale "$BIAS_LR_SCALE" --dev "$OUT/shakespeare.valid.txt" --epochs "$CHAR_EPOCHS" --time-limit "$CHAR_SECONDS" --threads "$t" --seed 1 \
+    --lr 0.002 --lr-decay "$CHAR_LR_DECAY" --bias-lr-scale "$BIAS_LR_SCALE" --dev "$OUT/shakespeare.valid.txt" --epochs "$CHAR_EPOCHS" --time-limit "$CHAR_SECONDS" --threads "$t" --seed 1 \
     --log "$OUT/lm-char-$t.jsonl" -o "$OUT/lm-char-$t.nlpipe" "$OUT/shakespeare.train.txt"
   ours=$(epoch_line "$OUT/lm-char-$t.jsonl")
-  peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" char "$OUT/shakespeare.train.txt" "$OUT/shakespeare.valid.txt" "$t" "$CHAR_EPOCHS" "$CHAR_SECONDS")
+  peer=$(python3 "$BENCH_ROOT/bench/lm_peer.py" char "$OUT/shakespeare.train.txt" "$OUT/shakespeare.valid.txt" "$t" "$CHAR_EPOCHS" "$CHAR_SECONDS" "$CHAR_LR_DECAY")
   # Over the whole budget: the run's training tokens / training seconds (validation excluded).
   a=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_seconds)" 'BEGIN { printf "%.1f", n / s }')
   b=$(field "$peer" tokens_per_s)
@@ -73,9 +76,9 @@ for t in $THREADS; do
   # Per processor second too (all threads): steadier than wall time on a loaded machine.
   ca=$(awk -v n="$(field "$ours" total_tokens)" -v s="$(field "$ours" total_cpu_seconds)" 'BEGIN { printf "%.1f", n / s }')
   cb=$(field "$peer" tokens_per_cpu_s)
-  printf 'threads %s: nlpipe %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f | pytorch %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f | speed ratio %s (per CPU-s %s), loss ratio %s (goals: >= 1, <= 1)\n' \
-    "$t" "$a" "$ca" "$(field "$ours" total_tokens)" "$(field "$ours" total_seconds)" "$la" \
-    "$b" "$cb" "$(field "$peer" tokens)" "$(field "$peer" seconds)" "$lb" "$(ratio "$a" "$b")" "$(ratio "$ca" "$cb")" "$(ratio "$la" "$lb")"
+  printf 'threads %s: nlpipe %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f (rate at the end %s) | pytorch %.0f chars/s (%.0f per CPU-s), %s chars in %.0f s, valid loss %.3f (rate %s) | speed ratio %s (per CPU-s %s), loss ratio %s (goals: >= 1, <= 1)\n' \
+    "$t" "$a" "$ca" "$(field "$ours" total_tokens)" "$(field "$ours" total_seconds)" "$la" "$(field "$ours" lr)" \
+    "$b" "$cb" "$(field "$peer" tokens)" "$(field "$peer" seconds)" "$lb" "$(field "$peer" lr)" "$(ratio "$a" "$b")" "$(ratio "$ca" "$cb")" "$(ratio "$la" "$lb")"
 done
 fi
 

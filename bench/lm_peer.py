@@ -3,12 +3,14 @@ loss scaling, optimiser, clipping and evaluation as nlpipe's lm-train, so the tw
 at equal work.
 
   python3 lm_peer.py word TRAIN VALID THREADS EPOCHS        # Zaremba et al.'s small PTB model
-  python3 lm_peer.py char TRAIN VALID THREADS EPOCHS [SECONDS]  # 2 x 128 LSTM, seq 100, batch 50, Adam 2e-3
+  python3 lm_peer.py char TRAIN VALID THREADS EPOCHS [SECONDS [DECAY]]  # 2 x 128 LSTM, seq 100, batch 50, Adam 2e-3
   python3 lm_peer.py sample TRAIN THREADS LENGTH            # batch-1 sampling speed of a char model
 
 With SECONDS (> 0), training stops at the first batch boundary after that many seconds of training
 (validation excluded), as lm-train --time-limit does, even inside an epoch; EPOCHS is then an upper
-bound. Prints one JSON line: tokens, seconds (training only), tokens_per_s, cpu_seconds (processor time of
+bound. With DECAY > 1, lm-train's plateau schedule: the validation loss is evaluated after every
+full epoch (outside the timed training) and when it is not below the best so far the learning rate
+is divided by DECAY, as lm-train --lr-decay DECAY does. Prints one JSON line: tokens, seconds (training only), tokens_per_s, cpu_seconds (processor time of
 the training, all threads), tokens_per_cpu_s, valid_loss, valid_ppl,
 batches, and stopped ("time_limit" when the budget ended the run).
 
@@ -16,6 +18,7 @@ Environment: PEER_SEED (default 1) seeds torch; PEER_ONE_BIAS=1 fixes nn.LSTM's 
 vector (bias_hh) at zero, so each gate has one bias as in lm-train's cell. With Adam the default
 two vectors move a gate's bias twice as fast: on a 270k-character slice (3 epochs, seeds 1-3)
 PyTorch's validation loss was 2.371 (mean) with two biases, 2.394 with one, and lm-train's 2.388.
+lm-train --bias-lr-scale 2 trains its single bias as the two move (bench/lm.sh uses it).
 """
 import json, math, os, sys, time
 import torch
@@ -87,7 +90,7 @@ def evaluate(model, ids, batch, bptt, hidden, layers):
     return total / n
 
 
-def train(level, train_path, valid_path, threads, epochs, budget=0.0):
+def train(level, train_path, valid_path, threads, epochs, budget=0.0, decay=1.0):
     torch.set_num_threads(threads)
     torch.manual_seed(int(os.environ.get("PEER_SEED", "1")))
     tr, va = read(train_path, level), read(valid_path, level)
@@ -114,6 +117,7 @@ def train(level, train_path, valid_path, threads, epochs, budget=0.0):
     opt = torch.optim.SGD(model.parameters(), lr=1.0) if level == "word" else torch.optim.Adam(model.parameters(), lr=2e-3)
     ids, vids = stream(tr, vocab, boundary), stream(va, vocab, boundary)
     tokens, seconds, cpu, done, stopped = 0, 0.0, 0.0, 0, None
+    best, decays = None, 0
     for _ in range(epochs):
         if stopped:
             break
@@ -135,10 +139,19 @@ def train(level, train_path, valid_path, threads, epochs, budget=0.0):
                 break
         seconds += time.perf_counter() - t0
         cpu += time.process_time() - c0
+        if decay > 1 and not stopped:
+            loss = evaluate(model, vids, batch, bptt, hidden, layers)
+            if best is not None and loss >= best:
+                decays += 1
+                for group in opt.param_groups:
+                    group["lr"] /= decay
+            else:
+                best = loss
     valid = evaluate(model, vids, batch, bptt, hidden, layers)
     print(json.dumps({"tool": "pytorch", "tokens": tokens, "seconds": seconds, "tokens_per_s": tokens / seconds,
                       "cpu_seconds": cpu, "tokens_per_cpu_s": tokens / cpu, "valid_loss": valid, "valid_ppl": math.exp(valid), "threads": threads,
-                      "torch_threads": torch.get_num_threads(), "batches": done, "stopped": stopped}))
+                      "torch_threads": torch.get_num_threads(), "batches": done, "stopped": stopped, "decays": decays,
+                      "lr": opt.param_groups[0]["lr"]}))
 
 
 def sample(train_path, threads, length):
@@ -163,4 +176,4 @@ if __name__ == "__main__":
         sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
         train(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
-              float(sys.argv[6]) if len(sys.argv) > 6 else 0.0)
+              float(sys.argv[6]) if len(sys.argv) > 6 else 0.0, float(sys.argv[7]) if len(sys.argv) > 7 else 1.0)
