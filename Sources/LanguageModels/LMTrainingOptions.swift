@@ -53,7 +53,7 @@ public struct LMTrainingOptions: Sendable, Equatable {
         if !(learningRateDecay >= 1) { throw fail("--lr-decay must be at least 1") }
         if decayAfter < 0 { throw fail("--decay-after must not be negative") }
         if !(clip >= 0) { throw fail("--clip must not be negative") }
-        if !(biasLearningRateScale > 0) || !biasLearningRateScale.isFinite { throw fail("--bias-lr-scale must be positive") }
+        if !(biasLearningRateScale > 0) || !biasLearningRateScale.isFinite { throw fail("--bias-lr-scale must be a positive finite number") }
         if !(initScale > 0) { throw fail("--init-scale must be positive") }
         if checkpointEvery < 0 { throw fail("--checkpoint-every must not be negative") }
     }
