@@ -10,9 +10,10 @@ With SECONDS (> 0), training stops at the first batch boundary after that many s
 (validation excluded), as lm-train --time-limit does, even inside an epoch; EPOCHS is then an upper
 bound. With DECAY > 1, lm-train's plateau schedule: the validation loss is evaluated after every
 full epoch (outside the timed training) and when it is not below the best so far the learning rate
-is divided by DECAY, as lm-train --lr-decay DECAY does. Prints one JSON line: tokens, seconds (training only), tokens_per_s, cpu_seconds (processor time of
-the training, all threads), tokens_per_cpu_s, valid_loss, valid_ppl,
-batches, and stopped ("time_limit" when the budget ended the run).
+is divided by DECAY, as lm-train --lr-decay DECAY does. Prints one JSON line: tokens, seconds
+(training only), tokens_per_s, cpu_seconds (processor time of the training, all threads),
+tokens_per_cpu_s, valid_loss, valid_ppl, batches, stopped ("time_limit" when the budget ended the
+run), decays and the final lr.
 
 Environment: PEER_SEED (default 1) seeds torch; PEER_ONE_BIAS=1 fixes nn.LSTM's second bias
 vector (bias_hh) at zero, so each gate has one bias as in lm-train's cell. With Adam the default
@@ -117,7 +118,7 @@ def train(level, train_path, valid_path, threads, epochs, budget=0.0, decay=1.0)
     opt = torch.optim.SGD(model.parameters(), lr=1.0) if level == "word" else torch.optim.Adam(model.parameters(), lr=2e-3)
     ids, vids = stream(tr, vocab, boundary), stream(va, vocab, boundary)
     tokens, seconds, cpu, done, stopped = 0, 0.0, 0.0, 0, None
-    best, decays = None, 0
+    best, decays, valid = None, 0, None
     for _ in range(epochs):
         if stopped:
             break
@@ -139,15 +140,17 @@ def train(level, train_path, valid_path, threads, epochs, budget=0.0, decay=1.0)
                 break
         seconds += time.perf_counter() - t0
         cpu += time.process_time() - c0
+        valid = None
         if decay > 1 and not stopped:
-            loss = evaluate(model, vids, batch, bptt, hidden, layers)
-            if best is not None and loss >= best:
+            valid = evaluate(model, vids, batch, bptt, hidden, layers)
+            if best is not None and valid >= best:
                 decays += 1
                 for group in opt.param_groups:
                     group["lr"] /= decay
             else:
-                best = loss
-    valid = evaluate(model, vids, batch, bptt, hidden, layers)
+                best = valid
+    if valid is None:  # the last epoch's evaluation is of the final model unless training went on
+        valid = evaluate(model, vids, batch, bptt, hidden, layers)
     print(json.dumps({"tool": "pytorch", "tokens": tokens, "seconds": seconds, "tokens_per_s": tokens / seconds,
                       "cpu_seconds": cpu, "tokens_per_cpu_s": tokens / cpu, "valid_loss": valid, "valid_ppl": math.exp(valid), "threads": threads,
                       "torch_threads": torch.get_num_threads(), "batches": done, "stopped": stopped, "decays": decays,

@@ -96,10 +96,10 @@ public final class LanguageModelTrainer {
     /// Threads for training: above 1, each batch's sequences are split among this many threads
     /// (`DataParallel`, OpenBLAS single-threaded in each) when the network's recurrent products
     /// outweigh its output layer's (`DataParallel.suits`), else they are OpenBLAS's threads; and
-    /// validation uses them as OpenBLAS threads (and, unsplit, for the softmax's elementwise work,
-    /// which leaves results unchanged). Split, the result depends on the count (the
-    /// dropout masks are drawn per shard and the gradient sums run in another order) but is the
-    /// same on every run with the same count.
+    /// validation uses them as OpenBLAS threads. The network's own softmax (unsplit training,
+    /// validation) splits its elementwise rows among them, which leaves results unchanged. Split,
+    /// the result depends on the count (the dropout masks are drawn per shard and the gradient
+    /// sums run in another order) but is the same on every run with the same count.
     public var threads = 1
 
     /// The predictions per segment and the batches per epoch.
