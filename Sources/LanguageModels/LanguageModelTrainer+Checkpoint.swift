@@ -25,9 +25,12 @@ extension LanguageModelTrainer {
         if let adam = optimizer as? Adam {
             adamSteps = adam.stepCount
             if !adam.firstMoments.isEmpty {
-                for (i, p) in model.network.parameters.enumerated() {
-                    try writer.add("adam.m.\(p.name)", adam.firstMoments[i], shape: [p.value.rows, p.value.columns])
-                    try writer.add("adam.v.\(p.name)", adam.secondMoments[i], shape: [p.value.rows, p.value.columns])
+                var offset = 0
+                for p in model.network.parameters {
+                    let values = offset..<(offset + p.value.count)
+                    try writer.add("adam.m.\(p.name)", Array(adam.firstMoments[values]), shape: [p.value.rows, p.value.columns])
+                    try writer.add("adam.v.\(p.name)", Array(adam.secondMoments[values]), shape: [p.value.rows, p.value.columns])
+                    offset = values.upperBound
                 }
             }
         }
@@ -96,11 +99,13 @@ extension LanguageModelTrainer {
             adam.stepCount = try integer("adam_steps")
             if adam.stepCount > 0 {
                 for p in model.network.parameters {
-                    adam.firstMoments.append(try reader.array("adam.m.\(p.name)", as: Double.self))
-                    adam.secondMoments.append(try reader.array("adam.v.\(p.name)", as: Double.self))
-                    guard adam.firstMoments.last!.count == p.value.count, adam.secondMoments.last!.count == p.value.count else {
+                    let first = try reader.array("adam.m.\(p.name)", as: Double.self)
+                    let second = try reader.array("adam.v.\(p.name)", as: Double.self)
+                    guard first.count == p.value.count, second.count == p.value.count else {
                         throw bad("Adam moments of '\(p.name)' have the wrong size")
                     }
+                    adam.firstMoments += first
+                    adam.secondMoments += second
                 }
             }
             optimizer = adam

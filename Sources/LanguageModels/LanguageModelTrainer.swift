@@ -97,7 +97,9 @@ public final class LanguageModelTrainer {
     /// (`DataParallel`, OpenBLAS single-threaded in each) when the network's recurrent products
     /// outweigh its output layer's (`DataParallel.suits`), else they are OpenBLAS's threads; and
     /// validation uses them as OpenBLAS threads. The network's own softmax (unsplit training,
-    /// validation) splits its elementwise rows among them, which leaves results unchanged. Split,
+    /// validation) splits its elementwise rows among them, and zeroing, clipping and the
+    /// optimizer's update split every tensor among them (`ParameterSweep`); neither changes the
+    /// results. Split,
     /// the result depends on the count (the dropout masks are drawn per shard and the gradient
     /// sums run in another order) but is the same on every run with the same count.
     public var threads = 1
@@ -152,6 +154,7 @@ public final class LanguageModelTrainer {
         let split = threads > 1 && b > 1 && DataParallel<Float>.suits(network.configuration)
         let parallel = split ? DataParallel(network, threads: threads, batch: b) : nil
         network.output.threads = threads
+        optimizer.threads = threads
         defer { BLAS.setThreads(threads) }
         while position.epoch <= options.epochs {
             if position.batch == 0 {
@@ -179,13 +182,13 @@ public final class LanguageModelTrainer {
                     guard loss.isFinite else { throw notANumber(batch: position.batch + 1) }
                 } else {
                     var masks = PCG64(seedSequence: SeedSequence(options.seed, spawnKey: key))
-                    network.zeroGradients()
+                    network.zeroGradients(threads: threads)
                     loss = Double(network.loss(inputs: inputs, targets: targets, steps: steps, batch: b, dropout: &masks))
                     guard loss.isFinite else { throw notANumber(batch: position.batch + 1) }
                     network.backward(scale: 1 / Float(b))
                 }
                 if options.clip > 0 {
-                    let norm = GradientClipping.clip(parameters, maxNorm: options.clip)
+                    let norm = GradientClipping.clip(parameters, maxNorm: options.clip, threads: threads)
                     guard norm.isFinite else { throw notANumber(batch: position.batch + 1) }
                 }
                 optimizer.step(parameters, learningRate: position.learningRate, rateScales: rateScales)

@@ -6,6 +6,9 @@ import Glibc
 /// How parameters move along their gradients. The state an optimizer keeps (Adam's moments and
 /// step count) is exposed so a checkpoint can store it and a resumed run continue exactly.
 public protocol Optimizer: AnyObject {
+    /// Threads for the update (the parts of every tensor, `ParameterSweep`); results do not
+    /// depend on it.
+    var threads: Int { get set }
     /// One update of every parameter from its current gradient: parameter i with learning rate
     /// `rate · rateScales[i]` (`rate` for all when `rateScales` is empty).
     func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double, rateScales: [Double])
@@ -26,13 +29,17 @@ func rateScale(_ scales: [Double], _ index: Int) -> Double {
 
 /// Plain stochastic gradient descent: θ ← θ − η·g.
 public final class SGD: Optimizer {
+    public var threads = 1
+
     public init() {}
 
     @_specialize(where T == Float)
     public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double, rateScales: [Double]) {
         precondition(rateScales.isEmpty || rateScales.count == parameters.count, "SGD.step: one rate multiple per parameter")
-        for (index, p) in parameters.enumerated() {
-            T.axpy(T(-rate * rateScale(rateScales, index)), p.gradient.base, p.value.base, count: p.value.count)
+        ParameterSweep.forEach(parameters, threads: threads) { index, range in
+            let p = parameters[index]
+            T.axpy(T(-rate * rateScale(rateScales, index)), p.gradient.base + range.lowerBound,
+                   p.value.base + range.lowerBound, count: range.count)
         }
     }
 }
@@ -42,11 +49,13 @@ public final class SGD: Optimizer {
 /// β₂ = 0.999, ε = 1e-8. Moments are kept in Float64.
 public final class Adam: Optimizer {
     public let beta1: Double, beta2: Double, epsilon: Double
+    public var threads = 1
     /// Updates done so far (t).
     public var stepCount = 0
-    /// The first and second moments, one array per parameter in order; empty before the first step.
-    public var firstMoments: [[Double]] = []
-    public var secondMoments: [[Double]] = []
+    /// The first and second moments of every parameter, one tensor after another in `parameters`
+    /// order (the layout a checkpoint stores per tensor); empty before the first step.
+    public var firstMoments: [Double] = []
+    public var secondMoments: [Double] = []
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
         self.beta1 = beta1
@@ -57,26 +66,33 @@ public final class Adam: Optimizer {
     @_specialize(where T == Float)
     public func step<T: BLASScalar>(_ parameters: [Parameter<T>], learningRate rate: Double, rateScales: [Double]) {
         precondition(rateScales.isEmpty || rateScales.count == parameters.count, "Adam.step: one rate multiple per parameter")
+        var offsets = [0]
+        for p in parameters { offsets.append(offsets.last! + p.value.count) }
         if firstMoments.isEmpty {
-            firstMoments = parameters.map { [Double](repeating: 0, count: $0.value.count) }
+            firstMoments = [Double](repeating: 0, count: offsets.last!)
             secondMoments = firstMoments
         }
+        precondition(firstMoments.count == offsets.last! && secondMoments.count == offsets.last!,
+                     "Adam.step: moments for \(firstMoments.count) values, parameters have \(offsets.last!)")
         stepCount += 1
         let correction1 = 1 - pow(beta1, Double(stepCount)), correction2 = 1 - pow(beta2, Double(stepCount))
         let rootCorrection2 = correction2.squareRoot()
-        for (index, p) in parameters.enumerated() {
-            let stepSize = rate * rateScale(rateScales, index) / correction1
-            let w = p.value.base, g = p.gradient.base
-            firstMoments[index].withUnsafeMutableBufferPointer { m in
-                secondMoments[index].withUnsafeMutableBufferPointer { v in
-                    var start = 0
+        firstMoments.withUnsafeMutableBufferPointer { first in
+            secondMoments.withUnsafeMutableBufferPointer { second in
+                let firstBase = first.baseAddress!, secondBase = second.baseAddress!
+                ParameterSweep.forEach(parameters, threads: threads) { index, range in
+                    let p = parameters[index]
+                    let stepSize = rate * rateScale(rateScales, index) / correction1
+                    let w = p.value.base, g = p.gradient.base
+                    let m = firstBase + offsets[index], v = secondBase + offsets[index]
+                    var start = range.lowerBound
                     if T.self == Float.self {
-                        start = floatLanes(UnsafeMutableRawPointer(w).assumingMemoryBound(to: Float.self),
-                                                UnsafeMutableRawPointer(g).assumingMemoryBound(to: Float.self),
-                                                m.baseAddress!, v.baseAddress!, count: p.value.count,
-                                                stepSize: stepSize, rootCorrection2: rootCorrection2)
+                        start += floatLanes(UnsafeMutableRawPointer(w + start).assumingMemoryBound(to: Float.self),
+                                            UnsafeMutableRawPointer(g + start).assumingMemoryBound(to: Float.self),
+                                            m + start, v + start, count: range.count,
+                                            stepSize: stepSize, rootCorrection2: rootCorrection2)
                     }
-                    for i in start..<p.value.count {
+                    for i in start..<range.upperBound {
                         let gradient = Double(g[i])
                         m[i] = beta1 * m[i] + (1 - beta1) * gradient
                         v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
@@ -118,22 +134,45 @@ extension Adam {
 /// Clipping by global norm (Pascanu et al. 2013): when ‖g‖₂ over all parameters together exceeds
 /// `maxNorm`, every gradient is scaled by maxNorm/‖g‖₂, keeping the update's direction.
 public enum GradientClipping {
-    /// √(Σ over all parameters of Σ g²), each tensor's sum returned in Float64 (`sumOfSquares`).
+    /// √(Σ over all parameters of Σ g²): each tensor's sum of squares in blocks of
+    /// `ParameterSweep.granule` elements (`sumOfSquares`), the blocks added in order in Float64,
+    /// then the tensors in order; the blocks are computed on up to `threads` threads, so the
+    /// result does not depend on the thread count.
     @_specialize(where T == Float)
-    public static func globalNorm<T: BLASScalar>(_ parameters: [Parameter<T>]) -> Double {
+    public static func globalNorm<T: BLASScalar>(_ parameters: [Parameter<T>], threads: Int = 1) -> Double {
+        let granule = ParameterSweep.granule
+        var offsets = [0]
+        for p in parameters { offsets.append(offsets.last! + (p.gradient.count + granule - 1) / granule) }
+        var blocks = [Double](repeating: 0, count: offsets.last!)
+        blocks.withUnsafeMutableBufferPointer { blocks in
+            let base = blocks.baseAddress!
+            ParameterSweep.forEach(parameters, threads: threads) { index, range in
+                let g = parameters[index].gradient.base
+                for start in stride(from: range.lowerBound, to: range.upperBound, by: granule) {
+                    base[offsets[index] + start / granule] = T.sumOfSquares(g + start, count: min(granule, range.upperBound - start))
+                }
+            }
+        }
         var total = 0.0
-        for p in parameters { total += T.sumOfSquares(p.gradient.base, count: p.gradient.count) }
+        for index in parameters.indices {
+            var tensor = 0.0
+            for block in offsets[index]..<offsets[index + 1] { tensor += blocks[block] }
+            total += tensor
+        }
         return total.squareRoot()
     }
 
-    /// Scales the gradients to global norm `maxNorm` when larger; returns the norm before clipping.
+    /// Scales the gradients to global norm `maxNorm` when larger, on up to `threads` threads;
+    /// returns the norm before clipping.
     @discardableResult
     @_specialize(where T == Float)
-    public static func clip<T: BLASScalar>(_ parameters: [Parameter<T>], maxNorm: Double) -> Double {
-        let norm = globalNorm(parameters)
+    public static func clip<T: BLASScalar>(_ parameters: [Parameter<T>], maxNorm: Double, threads: Int = 1) -> Double {
+        let norm = globalNorm(parameters, threads: threads)
         if norm > maxNorm && norm.isFinite {
             let scale = T(maxNorm / norm)
-            for p in parameters { T.scale(p.gradient.base, by: scale, count: p.gradient.count) }
+            ParameterSweep.forEach(parameters, threads: threads) { index, range in
+                T.scale(parameters[index].gradient.base + range.lowerBound, by: scale, count: range.count)
+            }
         }
         return norm
     }

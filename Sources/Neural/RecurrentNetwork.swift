@@ -124,10 +124,13 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
         for state in states { state.reset(batch: batch) }
     }
 
-    /// Sets every gradient to zero.
+    /// Sets every gradient to zero, on up to `threads` threads.
     @_specialize(where T == Float)
-    public func zeroGradients() {
-        for p in parameters { p.gradient.zero() }
+    public func zeroGradients(threads: Int = 1) {
+        let parameters = parameters
+        ParameterSweep.forEach(parameters, threads: threads) { index, range in
+            (parameters[index].gradient.base + range.lowerBound).update(repeating: 0, count: range.count)
+        }
     }
 
     /// The summed cross-entropy of predicting `targets` from `inputs` (both steps·batch ids,

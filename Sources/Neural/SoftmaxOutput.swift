@@ -1,4 +1,3 @@
-import Dispatch
 import Kernels
 
 /// The output layer: a dense layer to one score per vocabulary entry, the softmax, and the
@@ -17,9 +16,9 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     public let probabilities = Matrix<T>(rows: 0, columns: 0)
     /// dL/dA of the last backward pass (tokens × H).
     public let inputGradient = Matrix<T>(rows: 0, columns: 0)
-    /// Threads for the elementwise softmax over the rows (the products use BLAS's own threads).
-    /// Each row's terms are the same whatever the count, and the loss adds them in row order, so
-    /// results do not depend on it.
+    /// Threads for the elementwise work (the products use BLAS's own threads): the softmax and
+    /// dL/dz split by rows, db by columns. Each element's terms are the same whatever the count,
+    /// and the loss adds the rows' terms in row order, so results do not depend on it.
     public var threads = 1
     private let input = Matrix<T>(rows: 0, columns: 0)
     /// One row of exponentials per thread (log ŷ keeps z and needs Σ exp(z − m) on the side).
@@ -69,13 +68,9 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
         let chunks = max(1, min(threads, n / 8))
         if logarithms { scratch.reshape(rows: chunks, columns: v) }
         rowLosses.reshape(rows: 1, columns: n)
-        if chunks == 1 {
-            normalize(rows: 0..<n, targets: targets, scratch: logarithms ? scratch.row(0) : nil)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                self.normalize(rows: (c * n / chunks)..<((c + 1) * n / chunks), targets: targets,
-                               scratch: logarithms ? self.scratch.row(c) : nil)
-            }
+        concurrently(chunks) { c in
+            self.normalize(rows: (c * n / chunks)..<((c + 1) * n / chunks), targets: targets,
+                           scratch: logarithms ? self.scratch.row(c) : nil)
         }
         guard targets != nil else { return 0 }
         var loss: T = 0
@@ -133,11 +128,24 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     @discardableResult
     public func backward(scale: T) -> Matrix<T> {
         let v = vocabularySize, n = targets.count, k = inputSize
-        for r in 0..<n { probabilities.row(r)[Int(targets[r])] -= 1 }
-        T.scale(probabilities.base, by: scale, count: n * v)
+        let chunks = max(1, min(threads, n / 8))
+        concurrently(chunks) { c in
+            for r in (c * n / chunks)..<((c + 1) * n / chunks) {
+                let dz = self.probabilities.row(r)
+                dz[Int(self.targets[r])] -= 1
+                T.scale(dz, by: scale, count: v)
+            }
+        }
         Products.multiply(probabilities.base, lda: v, transposeA: true, input.base, ldb: k,
                           m: v, n: k, k: n, into: weight.gradient.base, ldc: k, accumulate: true)
-        probabilities.addRowSums(into: bias.gradient.base)
+        // db += Σ_rows dz, each thread a range of columns, every column summed in row order.
+        concurrently(chunks) { c in
+            let columns = (c * v / chunks)..<((c + 1) * v / chunks)
+            for r in 0..<n {
+                T.axpy(1, self.probabilities.row(r) + columns.lowerBound, self.bias.gradient.base + columns.lowerBound,
+                       count: columns.count)
+            }
+        }
         inputGradient.reshape(rows: n, columns: k)
         Products.multiply(probabilities.base, lda: v, weight.value.base, ldb: k,
                           m: n, n: k, k: v, into: inputGradient.base, ldc: k)

@@ -6,8 +6,9 @@ import Testing
 import Glibc
 #endif
 
-/// The softmax's rows split among threads give the same bits as one thread: each row's terms
-/// do not depend on the split, and the loss adds them in row order.
+/// The softmax's rows (and in backward db's columns) split among threads give the same bits as
+/// one thread: each element's terms do not depend on the split, and the loss adds the rows' terms
+/// in row order.
 @Suite struct SoftmaxThreadsTests {
     func layer(threads: Int) -> SoftmaxOutput<Float> {
         let output = SoftmaxOutput<Float>(vocabularySize: 37, inputSize: 5)
@@ -30,6 +31,7 @@ import Glibc
         #expect(one.probabilities.toArray() == many.probabilities.toArray())
         #expect(one.backward(scale: 0.5).toArray() == many.backward(scale: 0.5).toArray())
         #expect(one.weight.gradient.toArray() == many.weight.gradient.toArray())
+        #expect(one.bias.gradient.toArray() == many.bias.gradient.toArray())
         #expect(one.logProbabilities(a).toArray() == many.logProbabilities(a).toArray())
         // log ŷ rows are normalised.
         let logs = many.logProbabilities(a)
