@@ -9,7 +9,8 @@ import CCPUFeatures
 /// in that layout pays no copy at all.
 ///
 /// Register tiles of 6 rows × 64 columns (24 accumulators, 4 loads of B and 6 broadcasts of A per
-/// step of k), then 6 × 16, with single rows for the last m mod 6. Each entry is
+/// step of k), then 6 × 16, 6 × 8 and single columns for the last n mod 8 (the PTB model's
+/// H = 200 ends in 8), with single rows for the last m mod 6. Each entry is
 /// c = Σ_p a[i,p]·b[p,j] summed in order p = 0, 1, … with fused multiply-adds (one rounding per
 /// term), plus the old c last when accumulating: the same sum as any BLAS up to reassociation.
 ///
@@ -19,9 +20,9 @@ public enum AVX512Products {
     /// Whether this processor and operating system run this module's code.
     public static let isSupported: Bool = nlpipe_cpu_has_avx512_skylakex() == 1
 
-    /// Whether `multiply` takes this shape (n a multiple of 16, at least one row).
+    /// Whether `multiply` takes this shape (no dimension empty).
     @inlinable
-    public static func accepts(m: Int, n: Int, k: Int) -> Bool { m >= 1 && n >= 16 && n % 16 == 0 && k >= 1 }
+    public static func accepts(m: Int, n: Int, k: Int) -> Bool { m >= 1 && n >= 1 && k >= 1 }
 
     /// C ← A·B (+ C when `accumulate`): A m × k (row stride `lda`), B k × n (row stride `ldb`),
     /// C m × n (row stride `ldc`), all row-major. Needs `accepts(m:n:k:)` and `isSupported`.
@@ -32,25 +33,29 @@ public enum AVX512Products {
         precondition(accepts(m: m, n: n, k: k), "AVX512Products: shape \(m)×\(n)×\(k)")
         var j = 0
         while j < n {
-            let wide = j + 64 <= n
+            let width = n - j >= 64 ? 64 : n - j >= 16 ? 16 : n - j >= 8 ? 8 : 1
             var i = 0
             while i + 6 <= m {
-                if wide {
-                    Tile.wide6(a + i * lda, lda: lda, b + j, ldb: ldb, k: k, c + i * ldc + j, ldc: ldc, accumulate: accumulate)
-                } else {
-                    Tile.narrow6(a + i * lda, lda: lda, b + j, ldb: ldb, k: k, c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+                let (ai, ci) = (a + i * lda, c + i * ldc + j)
+                switch width {
+                case 64: Tile.wide6(ai, lda: lda, b + j, ldb: ldb, k: k, ci, ldc: ldc, accumulate: accumulate)
+                case 16: Tile.narrow6(ai, lda: lda, b + j, ldb: ldb, k: k, ci, ldc: ldc, accumulate: accumulate)
+                case 8: Tile.half6(ai, lda: lda, b + j, ldb: ldb, k: k, ci, ldc: ldc, accumulate: accumulate)
+                default: Tile.column6(ai, lda: lda, b + j, ldb: ldb, k: k, ci, ldc: ldc, accumulate: accumulate)
                 }
                 i += 6
             }
             while i < m {
-                if wide {
-                    Tile.wide1(a + i * lda, b + j, ldb: ldb, k: k, c + i * ldc + j, accumulate: accumulate)
-                } else {
-                    Tile.narrow1(a + i * lda, b + j, ldb: ldb, k: k, c + i * ldc + j, accumulate: accumulate)
+                let (ai, ci) = (a + i * lda, c + i * ldc + j)
+                switch width {
+                case 64: Tile.wide1(ai, b + j, ldb: ldb, k: k, ci, accumulate: accumulate)
+                case 16: Tile.narrow1(ai, b + j, ldb: ldb, k: k, ci, accumulate: accumulate)
+                case 8: Tile.half1(ai, b + j, ldb: ldb, k: k, ci, accumulate: accumulate)
+                default: Tile.column1(ai, b + j, ldb: ldb, k: k, ci, accumulate: accumulate)
                 }
                 i += 1
             }
-            j += wide ? 64 : 16
+            j += width
         }
     }
 }
@@ -150,5 +155,55 @@ enum Tile {
         var x = Lanes()
         for p in 0..<k { x = x.addingProduct(Lanes(repeating: a[p]), load(b + p * ldb)) }
         store(x, c, accumulate: accumulate)
+    }
+
+    /// Rows 0..<6 × columns 0..<8 of C.
+    static func half6(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
+                      _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+        typealias Half = SIMD8<Float>
+        var x0 = Half(), x1 = Half(), x2 = Half(), x3 = Half(), x4 = Half(), x5 = Half()
+        for p in 0..<k {
+            let v = UnsafeRawPointer(b + p * ldb).loadUnaligned(as: Half.self)
+            x0 = x0.addingProduct(Half(repeating: a[p]), v)
+            x1 = x1.addingProduct(Half(repeating: a[lda + p]), v)
+            x2 = x2.addingProduct(Half(repeating: a[2 * lda + p]), v)
+            x3 = x3.addingProduct(Half(repeating: a[3 * lda + p]), v)
+            x4 = x4.addingProduct(Half(repeating: a[4 * lda + p]), v)
+            x5 = x5.addingProduct(Half(repeating: a[5 * lda + p]), v)
+        }
+        storeHalf(x0, c, accumulate: accumulate)
+        storeHalf(x1, c + ldc, accumulate: accumulate)
+        storeHalf(x2, c + 2 * ldc, accumulate: accumulate)
+        storeHalf(x3, c + 3 * ldc, accumulate: accumulate)
+        storeHalf(x4, c + 4 * ldc, accumulate: accumulate)
+        storeHalf(x5, c + 5 * ldc, accumulate: accumulate)
+    }
+
+    /// One row × columns 0..<8 of C.
+    static func half1(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
+                      _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        var x = SIMD8<Float>()
+        for p in 0..<k { x = x.addingProduct(SIMD8(repeating: a[p]), UnsafeRawPointer(b + p * ldb).loadUnaligned(as: SIMD8<Float>.self)) }
+        storeHalf(x, c, accumulate: accumulate)
+    }
+
+    @inline(__always)
+    static func storeHalf(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: accumulate ? v + raw.loadUnaligned(as: SIMD8<Float>.self) : v, as: SIMD8<Float>.self)
+    }
+
+    /// Rows 0..<6 × column 0 of C.
+    static func column6(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
+                        _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+        for r in 0..<6 { column1(a + r * lda, b, ldb: ldb, k: k, c + r * ldc, accumulate: accumulate) }
+    }
+
+    /// One row × column 0 of C.
+    static func column1(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
+                        _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        var x: Float = 0
+        for p in 0..<k { x = x.addingProduct(a[p], b[p * ldb]) }
+        c.pointee = accumulate ? x + c.pointee : x
     }
 }

@@ -6,8 +6,8 @@ import KernelsAVX512
 /// run on KernelsAVX512's register tiles, which read the right-hand operand in place: W_h for the
 /// backward product as stored, and for the forward product W_hᵀ, transposed once per forward pass
 /// (the weights change only at the optimiser step) instead of being re-packed by OpenBLAS at every
-/// step. Elsewhere, and for Double, GRU layers, batch 1 (`gemv`) and widths not a multiple of 16,
-/// everything stays with `Products`. The two paths differ only by the order of the sums.
+/// step. Elsewhere, and for Double, GRU layers and batch 1 (`gemv`), everything stays with
+/// `Products`. The two paths differ only by the order of the sums.
 struct RecurrentProducts {
     /// Whether this layer's steps use the AVX-512 tiles.
     let enabled: Bool
