@@ -95,13 +95,14 @@ public final class LanguageModelTrainer {
     public var cpuClock: () -> Double = Clocks.processor
     /// Threads for training: above 1, each batch's sequences are split among this many threads
     /// (`DataParallel`, OpenBLAS single-threaded in each) when the network's recurrent products
-    /// outweigh its output layer's (`DataParallel.suits`), else they are OpenBLAS's threads; and
-    /// validation uses them as OpenBLAS threads. The network's own softmax (unsplit training,
-    /// validation) splits its elementwise rows among them, and zeroing, clipping and the
-    /// optimizer's update split every tensor among them (`ParameterSweep`); neither changes the
-    /// results. Split,
-    /// the result depends on the count (the dropout masks are drawn per shard and the gradient
-    /// sums run in another order) but is the same on every run with the same count.
+    /// outweigh its output layer's (`DataParallel.suits`), and validation then gives them to
+    /// OpenBLAS; the result depends on the count (the dropout masks are drawn per shard and the
+    /// gradient sums run in another order) but is the same on every run with the same count.
+    /// Otherwise the network splits its own passes among them (`RecurrentNetwork.threads`:
+    /// whole-sequence products, the softmax's rows, the weight gradients on a helper thread during
+    /// backpropagation) with OpenBLAS at one thread, zeroing, clipping and the optimizer's update
+    /// split every tensor among them (`ParameterSweep`); the result is the same on every run with
+    /// the same count, and differs from a one-thread run by the rounding of the split products.
     public var threads = 1
 
     /// The predictions per segment and the batches per epoch.
@@ -153,9 +154,15 @@ public final class LanguageModelTrainer {
         var inputs: [Int32] = [], targets: [Int32] = []
         let split = threads > 1 && b > 1 && DataParallel<Float>.suits(network.configuration)
         let parallel = split ? DataParallel(network, threads: threads, batch: b) : nil
-        network.output.threads = threads
+        // OpenBLAS runs at one thread while the network (or the shards) split the work among
+        // the threads; a split run's validation gives them back to OpenBLAS.
+        network.threads = parallel == nil ? threads : 1
         optimizer.threads = threads
-        defer { BLAS.setThreads(threads) }
+        let validationBLASThreads = parallel == nil ? 1 : threads
+        defer {
+            network.threads = 1
+            BLAS.setThreads(threads)
+        }
         while position.epoch <= options.epochs {
             if position.batch == 0 {
                 network.resetState(batch: b)
@@ -163,7 +170,7 @@ public final class LanguageModelTrainer {
                 position.epochTokens = 0
             }
             parallel?.scatterState()
-            BLAS.setThreads(parallel == nil ? threads : 1)
+            BLAS.setThreads(1)
             let started = clock(), cpuStarted = cpuClock()
             let secondsBefore = position.trainingSeconds, cpuBefore = position.trainingCPUSeconds
             var tokensThisSession = 0
@@ -212,7 +219,7 @@ public final class LanguageModelTrainer {
             }
             let seconds = clock() - started
             let cpuSeconds = position.trainingCPUSeconds - cpuBefore
-            BLAS.setThreads(threads)
+            BLAS.setThreads(validationBLASThreads)
             if position.batch < batches {
                 // The time limit cut this epoch short: report it, keep the position (and the
                 // checkpoint just written) where the next batch would start.

@@ -11,7 +11,11 @@ extension RecurrentLayer {
     /// the cell (σ' = σ(1−σ), tanh' = 1 − tanh²) give dZ⟨t⟩, and da⟨t−1⟩ = dZ⟨t⟩·W_h. Then
     /// dW_x += dZᵀ·X, dW_h += dZᵀ·A_prev, db += Σ dZ, dX = dZ·W_x, each one product.
     @discardableResult
-    public func backward(_ outputGradient: Matrix<T>) -> Matrix<T> {
+    public func backward(_ outputGradient: Matrix<T>) -> Matrix<T> { backward(outputGradient, deferring: nil) }
+
+    /// `backward(_:)`, with dW_x, dW_h and db left to `work` when given (dX, which the layer below
+    /// needs next, is computed at once, on this thread).
+    func backward(_ outputGradient: Matrix<T>, deferring work: DeferredWork?) -> Matrix<T> {
         precondition(outputGradient.rows == steps * batch && outputGradient.columns == hiddenSize,
                      "RecurrentLayer.backward: gradient \(outputGradient.rows)×\(outputGradient.columns)")
         let h = hiddenSize, width = kind.blockCount * h, n = steps * batch
@@ -46,38 +50,56 @@ extension RecurrentLayer {
         // Whole-sequence products.
         if let (table, ids) = tableInput {
             // Per table row: G = the dZ rows summed by id (V × blocks·H); dW_x += Gᵀ·T, dT = G·W_x.
-            let v = table.rows
-            tableGates.reshape(rows: v, columns: width)
+            tableGates.reshape(rows: table.rows, columns: width)
             tableGates.zero()
             for (r, id) in ids.enumerated() {
                 T.axpy(1, gateGradients.row(r), tableGates.row(Int(id)), count: width)
             }
-            Products.multiply(tableGates.base, lda: width, transposeA: true, table.base, ldb: inputSize,
-                              m: width, n: inputSize, k: v, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
-        } else {
-            Products.multiply(gateGradients.base, lda: width, transposeA: true, input.base, ldb: inputSize,
-                              m: width, n: inputSize, k: n, into: inputWeight.gradient.base, ldc: inputSize, accumulate: true)
         }
-        if kind == .gru {
-            Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
-                              m: 2 * h, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
-            Products.multiply(gateGradients.base + 2 * h, lda: width, transposeA: true, resetHidden.base, ldb: h,
-                              m: h, n: h, k: n, into: hiddenWeight.gradient.base + 2 * h * h, ldc: h, accumulate: true)
+        if let work {
+            work.add { self.addWeightGradients(threads: 1) }
         } else {
-            Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
-                              m: width, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true)
+            addWeightGradients(threads: threads)
         }
-        gateGradients.addRowSums(into: bias.gradient.base)
+        let productThreads = work == nil ? threads : 1
         if let table = tableInput?.table {
             inputGradient.reshape(rows: table.rows, columns: inputSize)
             Products.multiply(tableGates.base, lda: width, inputWeight.value.base, ldb: inputSize,
-                              m: table.rows, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+                              m: table.rows, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize,
+                              threads: productThreads)
         } else {
             inputGradient.reshape(rows: n, columns: inputSize)
             Products.multiply(gateGradients.base, lda: width, inputWeight.value.base, ldb: inputSize,
-                              m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize)
+                              m: n, n: inputSize, k: width, into: inputGradient.base, ldc: inputSize,
+                              threads: productThreads)
         }
         return inputGradient
+    }
+
+    /// dW_x += dZᵀ·X (Gᵀ·T per table row), dW_h += dZᵀ·A_prev (GRU: the update and relevance
+    /// blocks on a⟨t−1⟩, the candidate block on r ∗ a⟨t−1⟩), db += Σ dZ.
+    private func addWeightGradients(threads: Int) {
+        let h = hiddenSize, width = kind.blockCount * h, n = steps * batch
+        if let table = tableInput?.table {
+            Products.multiply(tableGates.base, lda: width, transposeA: true, table.base, ldb: inputSize,
+                              m: width, n: inputSize, k: table.rows, into: inputWeight.gradient.base, ldc: inputSize,
+                              accumulate: true, threads: threads)
+        } else {
+            Products.multiply(gateGradients.base, lda: width, transposeA: true, input.base, ldb: inputSize,
+                              m: width, n: inputSize, k: n, into: inputWeight.gradient.base, ldc: inputSize,
+                              accumulate: true, threads: threads)
+        }
+        if kind == .gru {
+            Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
+                              m: 2 * h, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true, threads: threads)
+            Products.multiply(gateGradients.base + 2 * h, lda: width, transposeA: true, resetHidden.base, ldb: h,
+                              m: h, n: h, k: n, into: hiddenWeight.gradient.base + 2 * h * h, ldc: h, accumulate: true,
+                              threads: threads)
+        } else {
+            Products.multiply(gateGradients.base, lda: width, transposeA: true, previousHidden.base, ldb: h,
+                              m: width, n: h, k: n, into: hiddenWeight.gradient.base, ldc: h, accumulate: true, threads: threads)
+        }
+        gateGradients.addRowSums(into: bias.gradient.base)
     }
 
     /// With da the total gradient of a⟨t⟩ and dc that of c⟨t⟩ from step t+1:

@@ -45,6 +45,9 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
     let resetHidden = Matrix<T>(rows: 0, columns: 0) // GRU: Γ_r ∗ c⟨t−1⟩
     let hiddenWeightTransposed = Matrix<T>(rows: 0, columns: 0) // W_hᵀ when `recurrentProducts` is enabled
     var recurrentProducts = RecurrentProducts(Float.self, kind: .gru, batch: 0, hidden: 0)
+    /// Threads for the whole-sequence products (`Products`, with OpenBLAS at one thread); the
+    /// per-step recurrence runs on the calling thread.
+    public var threads = 1
     // Backward work space.
     let gateGradients = Matrix<T>(rows: 0, columns: 0)
     let resetGradient = Matrix<T>(rows: 0, columns: 0)
@@ -89,7 +92,7 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         gates.reshape(rows: n, columns: width)
         // Z = X·W_xᵀ + b for every step at once.
         Products.multiply(x.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
-                          m: n, n: width, k: inputSize, into: gates.base, ldc: width)
+                          m: n, n: width, k: inputSize, into: gates.base, ldc: width, threads: threads)
         addBias(to: gates)
         return recur(steps: steps, batch: batch, state: state)
     }
@@ -108,7 +111,7 @@ public final class RecurrentLayer<T: BLASScalar>: @unchecked Sendable {
         tableInput = (table, ids)
         tableGates.reshape(rows: v, columns: width)
         Products.multiply(table.base, lda: inputSize, inputWeight.value.base, ldb: inputSize, transposeB: true,
-                          m: v, n: width, k: inputSize, into: tableGates.base, ldc: width)
+                          m: v, n: width, k: inputSize, into: tableGates.base, ldc: width, threads: threads)
         addBias(to: tableGates)
         gates.reshape(rows: n, columns: width)
         for (r, id) in ids.enumerated() {

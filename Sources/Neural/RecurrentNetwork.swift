@@ -50,6 +50,17 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     /// Whether the last pass formed them per table row (then backward adds the first layer's
     /// input gradient to the table directly).
     private var perTableRow = false
+    /// Threads for this network's passes, for use with OpenBLAS at one thread: above 1, the
+    /// whole-sequence products and the softmax's rows are split among them, and `backward` leaves
+    /// the weight gradients' products to a helper thread (`DeferredWork`) while it backpropagates
+    /// through the layers below.
+    public var threads = 1 {
+        didSet {
+            output.threads = threads
+            for layer in layers { layer.threads = threads }
+        }
+    }
+    private let deferredWork = DeferredWork()
 
     public convenience init(_ configuration: NetworkConfiguration) {
         precondition(configuration.layers >= 1, "RecurrentNetwork: at least one layer")
@@ -188,12 +199,15 @@ public final class RecurrentNetwork<T: BLASScalar>: @unchecked Sendable {
     @_specialize(where T == Float)
     public func backward(scale: T) {
         precondition(trainingPass, "RecurrentNetwork.backward without a training pass")
-        var d = output.backward(scale: scale)
+        let work = threads > 1 ? deferredWork : nil
+        var d = output.backward(scale: scale, deferring: work)
         dropouts[layers.count].backward(d)
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
-            d = layers[l].backward(d)
+            d = layers[l].backward(d, deferring: work)
             if l > 0 || !perTableRow { dropouts[l].backward(d) }
         }
+        // The table's gradient (the softmax's dW too when tied) is touched next.
+        work?.finish()
         if perTableRow {
             // dL/dT from the first layer, already summed per table row.
             T.axpy(1, d.base, embedding.table.gradient.base, count: d.count)

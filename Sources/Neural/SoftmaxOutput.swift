@@ -16,9 +16,10 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     public let probabilities = Matrix<T>(rows: 0, columns: 0)
     /// dL/dA of the last backward pass (tokens × H).
     public let inputGradient = Matrix<T>(rows: 0, columns: 0)
-    /// Threads for the elementwise work (the products use BLAS's own threads): the softmax and
-    /// dL/dz split by rows, db by columns. Each element's terms are the same whatever the count,
-    /// and the loss adds the rows' terms in row order, so results do not depend on it.
+    /// Threads for the layer's work, for use with OpenBLAS at one thread: the products split
+    /// (`Products`), the softmax and dL/dz by rows, db by columns. The elementwise results do not
+    /// depend on the count (each element's terms are the same, and the loss adds the rows' terms in
+    /// row order); the split products may round differently from whole ones.
     public var threads = 1
     private let input = Matrix<T>(rows: 0, columns: 0)
     /// One row of exponentials per thread (log ŷ keeps z and needs Σ exp(z − m) on the side).
@@ -64,7 +65,7 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
         let v = vocabularySize, n = a.rows
         probabilities.reshape(rows: n, columns: v)
         Products.multiply(a.base, lda: inputSize, weight.value.base, ldb: inputSize, transposeB: true,
-                          m: n, n: v, k: inputSize, into: probabilities.base, ldc: v)
+                          m: n, n: v, k: inputSize, into: probabilities.base, ldc: v, threads: threads)
         let chunks = max(1, min(threads, n / 8))
         if logarithms { scratch.reshape(rows: chunks, columns: v) }
         rowLosses.reshape(rows: 1, columns: n)
@@ -126,7 +127,11 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
 
     /// Backward of `scale`·L for the last forward pass: adds to dW and db, returns dL/dA.
     @discardableResult
-    public func backward(scale: T) -> Matrix<T> {
+    public func backward(scale: T) -> Matrix<T> { backward(scale: scale, deferring: nil) }
+
+    /// `backward(scale:)`, with dW and db left to `work` (in blocks of vocabulary rows) when
+    /// given: dL/dA is computed first, since backpropagation needs it next.
+    func backward(scale: T, deferring work: DeferredWork?) -> Matrix<T> {
         let v = vocabularySize, n = targets.count, k = inputSize
         let chunks = max(1, min(threads, n / 8))
         concurrently(chunks) { c in
@@ -136,19 +141,33 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
                 T.scale(dz, by: scale, count: v)
             }
         }
-        Products.multiply(probabilities.base, lda: v, transposeA: true, input.base, ldb: k,
-                          m: v, n: k, k: n, into: weight.gradient.base, ldc: k, accumulate: true)
-        // db += Σ_rows dz, each thread a range of columns, every column summed in row order.
-        concurrently(chunks) { c in
-            let columns = (c * v / chunks)..<((c + 1) * v / chunks)
-            for r in 0..<n {
-                T.axpy(1, self.probabilities.row(r) + columns.lowerBound, self.bias.gradient.base + columns.lowerBound,
-                       count: columns.count)
-            }
-        }
         inputGradient.reshape(rows: n, columns: k)
         Products.multiply(probabilities.base, lda: v, weight.value.base, ldb: k,
-                          m: n, n: k, k: v, into: inputGradient.base, ldc: k)
+                          m: n, n: k, k: v, into: inputGradient.base, ldc: k, threads: threads)
+        if let work {
+            let blocks = max(1, min(8, v / 256))
+            for c in 0..<blocks {
+                work.add { self.addWeightGradients(rows: (c * v / blocks)..<((c + 1) * v / blocks), threads: 1) }
+            }
+        } else {
+            addWeightGradients(rows: 0..<v, threads: threads)
+        }
         return inputGradient
+    }
+
+    /// dW[rows] += dz[:, rows]ᵀ·A and db[rows] += Σ over the tokens of dz[:, rows], each entry of
+    /// db summed in token order (columns split among `threads`).
+    private func addWeightGradients(rows: Range<Int>, threads: Int) {
+        let v = vocabularySize, n = targets.count, k = inputSize
+        Products.multiply(probabilities.base + rows.lowerBound, lda: v, transposeA: true, input.base, ldb: k,
+                          m: rows.count, n: k, k: n, into: weight.gradient.base + rows.lowerBound * k, ldc: k,
+                          accumulate: true, threads: threads)
+        let parts = max(1, min(threads, rows.count / 64))
+        concurrently(parts) { c in
+            let lower = rows.lowerBound + c * rows.count / parts, upper = rows.lowerBound + (c + 1) * rows.count / parts
+            for r in 0..<n {
+                T.axpy(1, self.probabilities.row(r) + lower, self.bias.gradient.base + lower, count: upper - lower)
+            }
+        }
     }
 }

@@ -81,6 +81,38 @@ final class Recorder: LMTrainingObserver {
         #expect(abs(cutLoss - (segmentsOnly.loss + remainder.loss)) < 1e-9 * cutLoss)
     }
 
+    /// At word level the softmax outweighs the layers, so batches are not split into shards: the
+    /// network splits its own passes among the threads (products, softmax rows, weight gradients
+    /// on a helper thread). Two runs with 2 threads train the same model bit for bit, and its loss
+    /// follows the one-thread run's up to rounding.
+    @Test func unshardedTrainingRepeatsForAThreadCount() throws {
+        var state: UInt64 = 7
+        func nextWord() -> String {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return "w\((state >> 33) % 2000)"
+        }
+        let sequences = (0..<600).map { _ in (0..<20).map { _ in nextWord() } }
+        func trained(threads: Int) throws -> (parameters: [[Float]], loss: Double) {
+            let t = try trainer(sequences: sequences) {
+                $0.network.hiddenSize = 64
+                $0.network.embedSize = 64
+                $0.batch = 20
+                $0.bptt = 10
+                $0.optimizer = .sgd
+                $0.learningRate = 1
+                $0.epochs = 1
+            }
+            #expect(!DataParallel<Float>.suits(t.model.network.configuration))
+            t.threads = threads
+            let recorder = Recorder()
+            try t.run(observer: recorder)
+            return (t.model.network.parameters.map { $0.value.toArray() }, recorder.reports.last!.trainLoss)
+        }
+        let one = try trained(threads: 1), two = try trained(threads: 2), again = try trained(threads: 2)
+        #expect(two.parameters == again.parameters)
+        #expect(abs(two.loss - one.loss) < 1e-4 * one.loss, "\(two.loss) vs \(one.loss)")
+    }
+
     /// Interrupted mid-epoch after a checkpoint and resumed from it, a run (Adam, dropout, two
     /// layers) ends with exactly the parameters of the uninterrupted run with the same thread
     /// count; with 3 threads the batch of 4 sequences is split unevenly (1, 1, 2) and the
