@@ -42,3 +42,12 @@ extension AVX2Kernels {
                                  gateGradients: gateGradients)
     }
 }
+
+extension AVX2Kernels {
+    /// `SoftmaxKernels.normalizeRow` (one row of the output layer's softmax), compiled for AVX2.
+    /// Call only when `isSupported`.
+    public static func softmaxRow(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, count: Int,
+                                  target: Int?, scratch: UnsafeMutablePointer<Float>?) -> Float {
+        SoftmaxKernels.normalizeRow(z, bias: bias, count: count, target: target, scratch: scratch)
+    }
+}

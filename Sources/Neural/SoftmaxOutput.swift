@@ -1,4 +1,5 @@
 import Kernels
+import KernelsAVX2
 
 /// The output layer: a dense layer to one score per vocabulary entry, the softmax, and the
 /// cross-entropy with the target tokens.
@@ -27,6 +28,7 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     /// Each row's −log ŷ[target] of the last pass with targets.
     private let rowLosses = Matrix<T>(rows: 0, columns: 0)
     private var targets: [Int32] = []
+    private static var avx2: Bool { AVX2Kernels.isSupported }
 
     /// A new output layer, or one over `sharedWeight` (tied embeddings: the V × H table).
     public init(vocabularySize: Int, inputSize: Int, sharedWeight: Parameter<T>? = nil) {
@@ -91,6 +93,16 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     private func normalize(row r: Int, target: Int?, scratch: UnsafeMutablePointer<T>?) -> T {
         let v = vocabularySize, b = bias.value.base
         let z = probabilities.row(r)
+        if T.self == Float.self {
+            // The same arithmetic as below, in lanes (SoftmaxKernels), AVX2's copy where cpuid allows.
+            func float(_ p: UnsafePointer<T>) -> UnsafeMutablePointer<Float> {
+                UnsafeMutableRawPointer(mutating: p).assumingMemoryBound(to: Float.self)
+            }
+            let work = scratch.map { float($0) }
+            let loss = Self.avx2 ? AVX2Kernels.softmaxRow(float(z), bias: float(b), count: v, target: target, scratch: work)
+                : SoftmaxKernels.normalizeRow(float(z), bias: float(b), count: v, target: target, scratch: work)
+            return T(loss)
+        }
         for j in 0..<v { z[j] += b[j] }
         let maximum = T.maximum(z, count: v)
         for j in 0..<v { z[j] -= maximum }
