@@ -98,11 +98,12 @@ public final class LanguageModelTrainer {
     /// outweigh its output layer's (`DataParallel.suits`), and validation then gives them to
     /// OpenBLAS; the result depends on the count (the dropout masks are drawn per shard and the
     /// gradient sums run in another order) but is the same on every run with the same count.
-    /// Otherwise the network splits its own passes among them (`RecurrentNetwork.threads`:
-    /// whole-sequence products, the softmax's rows, the weight gradients on a helper thread during
-    /// backpropagation) with OpenBLAS at one thread, zeroing, clipping and the optimizer's update
-    /// split every tensor among them (`ParameterSweep`); the result is the same on every run with
-    /// the same count, and differs from a one-thread run by the rounding of the split products.
+    /// Otherwise the network splits its own passes among them, with OpenBLAS at one thread
+    /// (`RecurrentNetwork.threads`: whole-sequence products, the softmax's rows, the weight
+    /// gradients on a helper thread during backpropagation); the result is the same on every run
+    /// with the same count, and differs from a one-thread run by the rounding of the split
+    /// products. Either way zeroing, clipping and the optimizer's update split every tensor among
+    /// them (`ParameterSweep`), which changes no result.
     public var threads = 1
 
     /// The predictions per segment and the batches per epoch.
