@@ -59,7 +59,7 @@ public final class SoftmaxOutput<T: BLASScalar>: @unchecked Sendable {
     public var inputSize: Int { weight.value.columns }
 
     /// z = A·Wᵀ + b into `probabilities`, then each row turned into log ŷ (`logarithms`) or ŷ in
-    /// place (one vector exp pass per row), the rows split among `threads`. With `targets`, returns
+    /// place (for Float in three vector passes, `SoftmaxKernels`), the rows split among `threads`. With `targets`, returns
     /// Σ −log ŷ[target] computed as log Σ exp(z − m) − (z_target − m), never from a rounded ŷ, so
     /// it stays finite; the rows' terms are added in row order.
     @discardableResult
